@@ -1,0 +1,99 @@
+package org.tokenlens.engine.tokenize;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The result of tokenizing one input: parallel arrays, one entry per token, immutable by convention
+ * (callers must not write into the arrays).
+ *
+ * <p>Offsets are half-open {@code [start, end)} in UTF-16 units into the original input
+ * ({@link #text()}); a token inserted by a post-processor ({@code [CLS]}, {@code <|begin_of_text|>})
+ * has {@code start == end == -1}. Byte offsets are the same spans counted in UTF-8 bytes of the input.
+ *
+ * @param text       the original input
+ * @param ids        token ids
+ * @param tokens     raw vocabulary pieces ({@code Ġhello}, {@code ##s}, {@code ▁the}, {@code <0xE6>})
+ * @param bytes      the bytes each token stands for in decoded output ({@code Ġ} → space, {@code <0xE6>} → 0xE6,
+ *                   {@code ##s} → "s"); a piece may hold only part of a UTF-8 character
+ * @param starts     UTF-16 start offset per token, -1 if none
+ * @param ends       UTF-16 end offset per token (exclusive), -1 if none
+ * @param special    whether the token is a special token (added special or inserted by a post-processor)
+ * @param wordIndex  index of the pre-tokenizer word the token came from, -1 for inserted tokens
+ */
+public record Encoding(String text, int[] ids, String[] tokens, byte[][] bytes, int[] starts, int[] ends,
+                       boolean[] special, int[] wordIndex) {
+
+    public Encoding {
+        int n = ids.length;
+        if (tokens.length != n || bytes.length != n || starts.length != n || ends.length != n
+                || special.length != n || wordIndex.length != n) {
+            throw new IllegalArgumentException("Encoding arrays differ in length");
+        }
+    }
+
+    public int size() {
+        return ids.length;
+    }
+
+    public boolean hasOffsets(int i) {
+        return starts[i] >= 0;
+    }
+
+    /** The token's span of the original text, or null for an inserted token. */
+    public String sourceText(int i) {
+        return hasOffsets(i) ? text.substring(starts[i], ends[i]) : null;
+    }
+
+    /** The token's bytes as text; bytes that do not form whole UTF-8 characters become U+FFFD. */
+    public String decodedText(int i) {
+        return new String(bytes[i], StandardCharsets.UTF_8);
+    }
+
+    /** UTF-8 byte offset of the token's start in the input, -1 if none. */
+    public int byteStart(int i) {
+        return starts[i] < 0 ? -1 : utf8Length(text, 0, starts[i]);
+    }
+
+    /** UTF-8 byte offset of the token's end in the input, -1 if none. */
+    public int byteEnd(int i) {
+        return ends[i] < 0 ? -1 : utf8Length(text, 0, ends[i]);
+    }
+
+    /** Number of UTF-8 bytes encoding {@code s[from, to)}; a lone surrogate counts 3 (as U+FFFD would). */
+    public static int utf8Length(CharSequence s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Encoding e && text.equals(e.text) && Arrays.equals(ids, e.ids)
+                && Arrays.equals(tokens, e.tokens) && Arrays.deepEquals(bytes, e.bytes)
+                && Arrays.equals(starts, e.starts) && Arrays.equals(ends, e.ends)
+                && Arrays.equals(special, e.special) && Arrays.equals(wordIndex, e.wordIndex);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * text.hashCode() + Arrays.hashCode(ids);
+    }
+
+    @Override
+    public String toString() {
+        return "Encoding" + Arrays.toString(ids);
+    }
+}
