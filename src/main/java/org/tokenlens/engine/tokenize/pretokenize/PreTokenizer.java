@@ -1,0 +1,10 @@
+package org.tokenlens.engine.tokenize.pretokenize;
+
+/**
+ * A pre-tokenizer stage (ByteLevel, Split, Whitespace, Metaspace, BertPreTokenizer, Digits, Punctuation,
+ * Sequence, …): splits the pieces of a {@link PreTokenizedString} further, possibly transforming them (ByteLevel
+ * maps bytes to printable characters, Metaspace replaces spaces with ▁). Immutable and thread-safe itself.
+ */
+public interface PreTokenizer {
+    void preTokenize(PreTokenizedString s);
+}
