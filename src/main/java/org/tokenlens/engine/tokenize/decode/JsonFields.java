@@ -1,0 +1,51 @@
+package org.tokenlens.engine.tokenize.decode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.tokenlens.engine.tokenize.TokenizerException;
+
+/** Reads required fields of a decoder's JSON object; HF refuses to load when one is missing, and so do we. */
+final class JsonFields {
+    private JsonFields() {
+    }
+
+    static JsonNode require(JsonNode node, String field, String path) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new TokenizerException("missing field '" + field + "' at " + path);
+        }
+        return value;
+    }
+
+    static String text(JsonNode node, String field, String path) {
+        JsonNode value = require(node, field, path);
+        if (!value.isTextual()) {
+            throw new TokenizerException("field '" + field + "' at " + path + " must be a string");
+        }
+        return value.asText();
+    }
+
+    static boolean bool(JsonNode node, String field, String path) {
+        JsonNode value = require(node, field, path);
+        if (!value.isBoolean()) {
+            throw new TokenizerException("field '" + field + "' at " + path + " must be true or false");
+        }
+        return value.booleanValue();
+    }
+
+    static int count(JsonNode node, String field, String path) {
+        JsonNode value = require(node, field, path);
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 0) {
+            throw new TokenizerException("field '" + field + "' at " + path + " must be a non-negative integer");
+        }
+        return value.intValue();
+    }
+
+    /** A Rust {@code char}: a string of exactly one code point. */
+    static int codePoint(JsonNode node, String field, String path) {
+        String s = text(node, field, path);
+        if (s.isEmpty() || s.codePointCount(0, s.length()) != 1) {
+            throw new TokenizerException("field '" + field + "' at " + path + " must be a single character");
+        }
+        return s.codePointAt(0);
+    }
+}
