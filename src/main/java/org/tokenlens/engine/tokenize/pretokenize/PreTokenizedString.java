@@ -83,6 +83,30 @@ public final class PreTokenizedString {
         splits = next;
     }
 
+    /** Splits one piece into pieces that may already carry their tokens (added tokens). */
+    @FunctionalInterface
+    public interface SplitsFunction {
+        List<Split> split(int index, NormalizedString piece);
+    }
+
+    /** As {@link #split}, for a function that returns finished splits (some already tokenized). */
+    public void splitInto(SplitsFunction fn) {
+        List<Split> next = new ArrayList<>(splits.size() * 2);
+        for (int i = 0; i < splits.size(); i++) {
+            Split s = splits.get(i);
+            if (s.tokens != null) {
+                next.add(s);
+                continue;
+            }
+            for (Split piece : fn.split(i, s.normalized)) {
+                if (!piece.normalized.isEmpty()) {
+                    next.add(piece);
+                }
+            }
+        }
+        splits = next;
+    }
+
     /** Normalize every not-yet-tokenized piece in place. */
     public void normalize(Consumer<NormalizedString> normalizer) {
         for (Split s : splits) {
