@@ -1,0 +1,72 @@
+package org.tokenlens.engine.tokenize.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.tokenlens.engine.tokenize.TokenizerException;
+import org.tokenlens.engine.tokenize.model.bpe.BpeModel;
+import org.tokenlens.engine.tokenize.model.unigram.UnigramModel;
+import org.tokenlens.engine.tokenize.model.wordlevel.WordLevelModel;
+import org.tokenlens.engine.tokenize.model.wordpiece.WordPieceModel;
+
+/** Builds the model stage from tokenizer.json's {@code "model"} node. */
+public final class Models {
+    private Models() {
+    }
+
+    /**
+     * Dispatches on {@code "type"}. Without one (old files), tries BPE, WordPiece, WordLevel, Unigram in HF's
+     * order and takes the first that reads, as HF's untagged deserialization does (WordPiece before WordLevel:
+     * a WordPiece node also reads as WordLevel).
+     */
+    public static Model fromJson(JsonNode node, String jsonPath) {
+        if (node == null || !node.isObject()) {
+            throw new TokenizerException("expected a model object at " + jsonPath);
+        }
+        JsonNode type = node.get("type");
+        if (type != null) {
+            if (!type.isTextual()) {
+                throw new TokenizerException("model type must be a string at " + jsonPath + ".type, got " + type);
+            }
+            return switch (type.textValue()) {
+                case "BPE" -> BpeModel.fromJson(node, jsonPath);
+                case "WordPiece" -> WordPieceModel.fromJson(node, jsonPath);
+                case "WordLevel" -> WordLevelModel.fromJson(node, jsonPath);
+                case "Unigram" -> UnigramModel.fromJson(node, jsonPath);
+                default -> throw new TokenizerException(
+                        "unknown model type '" + type.textValue() + "' at " + jsonPath);
+            };
+        }
+        List<String> reasons = new ArrayList<>();
+        if (node.has("merges")) {
+            try {
+                return BpeModel.fromJson(node, jsonPath);
+            } catch (TokenizerException e) {
+                reasons.add("BPE: " + e.getMessage());
+            }
+        }
+        if (node.has("continuing_subword_prefix") && node.has("max_input_chars_per_word")) {
+            try {
+                return WordPieceModel.fromJson(node, jsonPath);
+            } catch (TokenizerException e) {
+                reasons.add("WordPiece: " + e.getMessage());
+            }
+        }
+        if (node.has("unk_token") && node.path("vocab").isObject()) {
+            try {
+                return WordLevelModel.fromJson(node, jsonPath);
+            } catch (TokenizerException e) {
+                reasons.add("WordLevel: " + e.getMessage());
+            }
+        }
+        if (node.path("vocab").isArray()) {
+            try {
+                return UnigramModel.fromJson(node, jsonPath);
+            } catch (TokenizerException e) {
+                reasons.add("Unigram: " + e.getMessage());
+            }
+        }
+        throw new TokenizerException("model at " + jsonPath + " has no \"type\" and reads as none of BPE, WordPiece,"
+                + " WordLevel, Unigram" + (reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")"));
+    }
+}
