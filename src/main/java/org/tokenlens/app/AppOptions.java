@@ -1,0 +1,86 @@
+package org.tokenlens.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Options of the window: {@code [--screenshot FILE] [--text T] [--tokenizers a,b] [--theme light|dark]}. */
+@Command(name = "tokenlens", mixinStandardHelpOptions = true, version = "TokenLens 0.1.0",
+        description = {"Open the TokenLens window.",
+                "Commands: tokenizers, encode, decode, count (see `tokenlens help`)."})
+public final class AppOptions {
+
+    @Option(names = "--screenshot", paramLabel = "FILE",
+            description = "render the window to a PNG once the text is tokenized, then exit")
+    Path screenshot;
+
+    @Option(names = "--text", paramLabel = "TEXT", description = "the text to start with")
+    String text = TokenizationViewModel.DEFAULT_TEXT;
+
+    @Option(names = "--tokenizers", paramLabel = "NAME", split = ",",
+            description = "one lane per tokenizer (default: bert-base-uncased)")
+    List<String> tokenizers = List.of("bert-base-uncased");
+
+    @Option(names = "--theme", paramLabel = "light|dark", converter = ThemeConverter.class,
+            description = "light (default) or dark")
+    Theme theme = Theme.LIGHT;
+
+    /** Set when --help or --version was asked for: the text to print instead of opening the window. */
+    String helpText;
+
+    /**
+     * Parse the window's arguments.
+     *
+     * @throws IllegalArgumentException with a one-line message on a bad or unknown option
+     */
+    public static AppOptions parse(String... args) {
+        AppOptions options = new AppOptions();
+        CommandLine cli = new CommandLine(options);
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage().strip().replaceAll("\\s*\\R\\s*", "; "), e);
+        }
+        if (cli.isUsageHelpRequested()) {
+            options.helpText = cli.getUsageMessage();
+        } else if (cli.isVersionHelpRequested()) {
+            options.helpText = String.join(System.lineSeparator(), cli.getCommandSpec().version())
+                    + System.lineSeparator();
+        }
+        return options;
+    }
+
+    public Path screenshot() {
+        return screenshot;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public List<String> tokenizers() {
+        return List.copyOf(tokenizers);
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    /** Usage or version text if --help/--version was given, else null. */
+    public String helpText() {
+        return helpText;
+    }
+
+    static final class ThemeConverter implements CommandLine.ITypeConverter<Theme> {
+        @Override
+        public Theme convert(String value) {
+            try {
+                return Theme.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.tokenlens.app;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.tokenlens.app.task.FxTaskRunner;
+import org.tokenlens.engine.tokenize.TokenizerRegistry;
+
+/** The TokenLens window. Started by {@code org.tokenlens.Main}; arguments are {@link AppOptions}. */
+public final class TokenLensApp extends Application {
+
+    public static final double DEFAULT_WIDTH = 1600;
+    public static final double DEFAULT_HEIGHT = 1000;
+    /** Screenshot mode gives up waiting for the first tokenization after this long. */
+    private static final Duration SCREENSHOT_TIMEOUT = Duration.seconds(60);
+
+    private AppOptions options;
+    private FxTaskRunner runner;
+    /** Errors met in screenshot mode, where no dialog can be answered; they decide the exit code. */
+    private final List<String> screenshotErrors = new ArrayList<>();
+
+    @Override
+    public void init() {
+        options = AppOptions.parse(getParameters().getRaw().toArray(String[]::new));
+    }
+
+    @Override
+    public void start(Stage stage) {
+        runner = new FxTaskRunner(2);
+        TokenizerRegistry registry = new TokenizerRegistry();
+        TokenizationViewModel viewModel = new TokenizationViewModel(registry::load, runner,
+                List.copyOf(TokenizerRegistry.bundled().keySet()), options.tokenizers(), options.text());
+        boolean screenshotMode = options.screenshot() != null;
+        TokenizationView view = new TokenizationView(viewModel,
+                screenshotMode ? this::recordScreenshotError : message -> showError(stage, message));
+
+        Scene scene = new Scene(view, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        scene.getStylesheets().setAll(options.theme().stylesheetUrl());
+        stage.setTitle("TokenLens");
+        stage.setScene(scene);
+        stage.show();
+        if (screenshotMode) {
+            whenSettled(viewModel, () -> takeScreenshot(scene));
+        }
+    }
+
+    private static void showError(Stage owner, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        alert.initOwner(owner);
+        alert.setTitle("TokenLens");
+        alert.setHeaderText("Cannot tokenize");
+        alert.show(); // not showAndWait: this runs inside a property listener
+    }
+
+    private void recordScreenshotError(String message) {
+        screenshotErrors.add(message);
+        System.err.println("tokenlens: " + message);
+    }
+
+    /** Run {@code action} once no lane is busy (or after a timeout, so a hung engine cannot hang the build). */
+    private static void whenSettled(TokenizationViewModel viewModel, Runnable action) {
+        boolean[] done = {false};
+        Runnable once = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                Platform.runLater(action); // one more pulse so CSS and layout see the final chips
+            }
+        };
+        if (!viewModel.busyProperty().get()) {
+            once.run();
+            return;
+        }
+        ChangeListener<Boolean> listener = (obs, was, busy) -> {
+            if (!busy) {
+                once.run();
+            }
+        };
+        viewModel.busyProperty().addListener(listener);
+        javafx.animation.PauseTransition timeout = new javafx.animation.PauseTransition(SCREENSHOT_TIMEOUT);
+        timeout.setOnFinished(e -> once.run());
+        timeout.play();
+    }
+
+    private void takeScreenshot(Scene scene) {
+        int code = screenshotErrors.isEmpty() ? 0 : 2;
+        try {
+            Screenshot.write(scene, options.screenshot());
+        } catch (IOException e) {
+            System.err.println("tokenlens: cannot write screenshot " + options.screenshot() + ": " + e.getMessage());
+            code = 2;
+        }
+        Platform.exit();
+        System.exit(code);
+    }
+
+    @Override
+    public void stop() {
+        if (runner != null) {
+            runner.close();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.tokenlens.app.chips;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.SkinBase;
+import javafx.scene.layout.FlowPane;
+import org.tokenlens.engine.tokenize.Encoding;
+
+/**
+ * Shows one chip per token in a flow. Chips are kept and refilled rather than rebuilt: a keystroke usually
+ * changes a token or two, and refilling properties costs far less than creating nodes and re-applying CSS.
+ */
+final class ChipStripSkin extends SkinBase<ChipStrip> {
+
+    private final FlowPane flow = new FlowPane();
+    private final List<TokenChip> pool = new ArrayList<>();
+
+    ChipStripSkin(ChipStrip strip) {
+        super(strip);
+        flow.getStyleClass().add("chip-flow");
+        getChildren().add(flow);
+        registerChangeListener(strip.encodingProperty(), obs -> refill());
+        refill();
+    }
+
+    private void refill() {
+        Encoding e = getSkinnable().getEncoding();
+        int n = e == null ? 0 : e.size();
+        while (pool.size() < n) {
+            pool.add(new TokenChip());
+        }
+        for (int i = 0; i < n; i++) {
+            TokenChip chip = pool.get(i);
+            String label = ChipLabel.of(e, i);
+            chip.setLabel(label);
+            chip.setTokenId(e.ids()[i]);
+            chip.setSpecial(e.special()[i]);
+            chip.setUnknown(isUnknownPiece(e.tokens()[i]));
+            chip.setPartialBytes(!e.special()[i] && label.equals(ChipLabel.hex(e.bytes()[i])));
+        }
+        if (flow.getChildren().size() > n) {
+            flow.getChildren().remove(n, flow.getChildren().size());
+        } else {
+            flow.getChildren().addAll(pool.subList(flow.getChildren().size(), n));
+        }
+    }
+
+    /** The unknown pieces of the common vocabularies; the Encoding does not flag them. */
+    private static boolean isUnknownPiece(String piece) {
+        return "[UNK]".equals(piece) || "<unk>".equals(piece);
+    }
+}

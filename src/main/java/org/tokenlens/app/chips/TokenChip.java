@@ -1,0 +1,119 @@
+package org.tokenlens.app.chips;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+
+/**
+ * One token: its decoded text (whitespace made visible) above its id. Looks come from {@code token-chip.css}
+ * and the theme: a soft Okabe–Ito background chosen by id ({@code palette-0..7}), {@code :special} outlined and
+ * bold, {@code :unknown} outlined red, {@code :bytes} monospace hex.
+ */
+public class TokenChip extends Control {
+
+    static final int PALETTE_SIZE = 8;
+    private static final String[] PALETTE_CLASSES = new String[PALETTE_SIZE];
+    private static final PseudoClass SPECIAL = PseudoClass.getPseudoClass("special");
+    private static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
+    private static final PseudoClass BYTES = PseudoClass.getPseudoClass("bytes");
+
+    static {
+        for (int k = 0; k < PALETTE_SIZE; k++) {
+            PALETTE_CLASSES[k] = "palette-" + k;
+        }
+    }
+
+    private final StringProperty label = new SimpleStringProperty(this, "label", "");
+    private final IntegerProperty tokenId = new SimpleIntegerProperty(this, "tokenId", -1);
+    private final BooleanProperty special = pseudoClassProperty("special", SPECIAL);
+    private final BooleanProperty unknown = pseudoClassProperty("unknown", UNKNOWN);
+    private final BooleanProperty partialBytes = pseudoClassProperty("partialBytes", BYTES);
+
+    public TokenChip() {
+        getStyleClass().add("token-chip");
+        tokenId.addListener((obs, old, id) -> {
+            getStyleClass().removeAll(PALETTE_CLASSES);
+            getStyleClass().add(PALETTE_CLASSES[paletteIndex(id.intValue())]);
+        });
+        getStyleClass().add(PALETTE_CLASSES[paletteIndex(-1)]);
+    }
+
+    /** Colour by id: neighbouring ids get unrelated colours, the same id always the same one. */
+    static int paletteIndex(int id) {
+        int h = id * 0x9E3779B9; // Fibonacci hashing spreads consecutive ids
+        return (h >>> 29) % PALETTE_SIZE;
+    }
+
+    private BooleanProperty pseudoClassProperty(String name, PseudoClass pseudoClass) {
+        return new SimpleBooleanProperty(this, name) {
+            @Override
+            protected void invalidated() {
+                pseudoClassStateChanged(pseudoClass, get());
+            }
+        };
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new TokenChipSkin(this);
+    }
+
+    @Override
+    public String getUserAgentStylesheet() {
+        return TokenChip.class.getResource("token-chip.css").toExternalForm();
+    }
+
+    public StringProperty labelProperty() {
+        return label;
+    }
+
+    public String getLabel() {
+        return label.get();
+    }
+
+    public void setLabel(String value) {
+        label.set(value);
+    }
+
+    public IntegerProperty tokenIdProperty() {
+        return tokenId;
+    }
+
+    public int getTokenId() {
+        return tokenId.get();
+    }
+
+    public void setTokenId(int value) {
+        tokenId.set(value);
+    }
+
+    public BooleanProperty specialProperty() {
+        return special;
+    }
+
+    public void setSpecial(boolean value) {
+        special.set(value);
+    }
+
+    public BooleanProperty unknownProperty() {
+        return unknown;
+    }
+
+    public void setUnknown(boolean value) {
+        unknown.set(value);
+    }
+
+    public BooleanProperty partialBytesProperty() {
+        return partialBytes;
+    }
+
+    public void setPartialBytes(boolean value) {
+        partialBytes.set(value);
+    }
+}
