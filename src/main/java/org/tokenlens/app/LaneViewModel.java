@@ -103,7 +103,8 @@ public final class LaneViewModel {
         if (lastGoodName != null && !lastGoodName.equals(name)) {
             tokenizerName.set(lastGoodName); // the text and the old tokens stay; the listener re-encodes
         } else {
-            publish(null);
+            encoding.set(null);
+            summary.set("not loaded");
         }
     }
 

@@ -2,6 +2,7 @@ package org.tokenlens.app.chips;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 import org.tokenlens.engine.tokenize.Encoding;
@@ -13,6 +14,12 @@ public class ChipStrip extends Control {
 
     public ChipStrip() {
         getStyleClass().add("chip-strip");
+    }
+
+    /** Chips wrap: the height needed depends on the width given. */
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
     }
 
     @Override

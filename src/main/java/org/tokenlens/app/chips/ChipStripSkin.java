@@ -32,17 +32,34 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
         for (int i = 0; i < n; i++) {
             TokenChip chip = pool.get(i);
             String label = ChipLabel.of(e, i);
+            chip.setPartialBytes(!e.special()[i] && label.equals(ChipLabel.hex(e.bytes()[i])));
             chip.setLabel(label);
             chip.setTokenId(e.ids()[i]);
             chip.setSpecial(e.special()[i]);
             chip.setUnknown(isUnknownPiece(e.tokens()[i]));
-            chip.setPartialBytes(!e.special()[i] && label.equals(ChipLabel.hex(e.bytes()[i])));
         }
         if (flow.getChildren().size() > n) {
             flow.getChildren().remove(n, flow.getChildren().size());
         } else {
             flow.getChildren().addAll(pool.subList(flow.getChildren().size(), n));
         }
+    }
+
+    // SkinBase asks children for prefHeight(-1); a wrapping flow needs the actual width to know its height.
+    @Override
+    protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
+        double inner = width < 0 ? -1 : Math.max(0, width - left - right);
+        return top + flow.prefHeight(inner) + bottom;
+    }
+
+    @Override
+    protected double computeMinHeight(double width, double top, double right, double bottom, double left) {
+        return computePrefHeight(width, top, right, bottom, left);
+    }
+
+    @Override
+    protected double computeMinWidth(double height, double top, double right, double bottom, double left) {
+        return left + 40 + right; // a chip strip can always wrap down to about one chip per row
     }
 
     /** The unknown pieces of the common vocabularies; the Encoding does not flag them. */
