@@ -98,6 +98,37 @@ class DecodersTest {
         }
     }
 
+    /**
+     * Rust's lossy UTF-8 decoding, exercised through the ByteLevel decoder: a vocabulary of the 256 single-byte
+     * pieces and runs of bytes biased towards lead and continuation bytes (truncated, overlong, surrogate and
+     * out-of-range sequences all occur).
+     */
+    @org.junit.jupiter.api.Test
+    void byteLevelDecodesArbitraryBytesLikeHf() throws Exception {
+        List<String> pieces = new ArrayList<>();
+        for (int b = 0; b < 256; b++) {
+            pieces.add(String.valueOf(ByteLevelAlphabet.byteToChar(b)));
+        }
+        String json = "{\"type\":\"ByteLevel\",\"add_prefix_space\":false,\"trim_offsets\":false}";
+        Decoder ours = Decoders.fromJson(TinyDecoderTokenizer.JSON.readTree(json), "$.decoder");
+        int[] interesting = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0,
+            0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF};
+        Random random = new Random(3);
+        try (HfOracle hf = HfOracle.fromJson(TinyDecoderTokenizer.json(pieces, json))) {
+            for (int k = 0; k < 3000; k++) {
+                int[] ids = new int[1 + random.nextInt(6)];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = random.nextInt(4) == 0 ? random.nextInt(256) : interesting[random.nextInt(interesting.length)];
+                }
+                List<String> tokens = new ArrayList<>();
+                for (int id : ids) {
+                    tokens.add(pieces.get(id));
+                }
+                assertEquals(hf.decode(ids, false), Decoders.decode(ours, tokens), () -> "bytes " + tokens);
+            }
+        }
+    }
+
     /** Every single id, every pair, every triple of the first ids, and random longer runs (fixed seed). */
     static List<int[]> idSequences(int n) {
         List<int[]> out = new ArrayList<>();
