@@ -288,6 +288,77 @@ public final class NormalizedString {
         return this;
     }
 
+    /** Canonical decomposition with HF's alignments (see {@link UnicodeForms}). */
+    public NormalizedString nfd() {
+        UnicodeForms.nfd(this);
+        return this;
+    }
+
+    /** Compatibility decomposition with HF's alignments. */
+    public NormalizedString nfkd() {
+        UnicodeForms.nfkd(this);
+        return this;
+    }
+
+    /** Canonical decomposition then composition with HF's alignments. */
+    public NormalizedString nfc() {
+        UnicodeForms.nfc(this);
+        return this;
+    }
+
+    /** Compatibility decomposition then canonical composition with HF's alignments. */
+    public NormalizedString nfkc() {
+        UnicodeForms.nfkc(this);
+        return this;
+    }
+
+    /**
+     * Replace every match with {@code content} in one pass (HF {@code replace}): the inserted units all align to the
+     * last unit of the match (HF removes the match, then inserts after it), or to the unit before an empty match.
+     */
+    public NormalizedString replace(Matches matches, String content) {
+        int[] spans = matches.spans();
+        boolean any = false;
+        for (int i = 2; i < spans.length; i += 3) {
+            any |= spans[i] != 0;
+        }
+        if (!any) {
+            return this;
+        }
+        int cap = normalized.length() + content.length() * 4 + 4;
+        StringBuilder out = new StringBuilder(cap);
+        int[] ns = new int[cap];
+        int[] ne = new int[cap];
+        int len = 0;
+        for (int i = 0; i < spans.length; i += 3) {
+            int start = spans[i];
+            int end = spans[i + 1];
+            boolean isMatch = spans[i + 2] != 0;
+            int add = isMatch ? content.length() : end - start;
+            if (len + add > ns.length) {
+                ns = Arrays.copyOf(ns, Math.max(ns.length * 2, len + add));
+                ne = Arrays.copyOf(ne, ns.length);
+            }
+            if (!isMatch) {
+                out.append(normalized, start, end);
+                System.arraycopy(alignStart, start, ns, len, end - start);
+                System.arraycopy(alignEnd, start, ne, len, end - start);
+                len += end - start;
+                continue;
+            }
+            int as = end < 1 ? originalStart : alignStart[end - 1];
+            int ae = end < 1 ? originalStart : alignEnd[end - 1];
+            out.append(content);
+            Arrays.fill(ns, len, len + content.length(), as);
+            Arrays.fill(ne, len, len + content.length(), ae);
+            len += content.length();
+        }
+        normalized = out.toString();
+        alignStart = Arrays.copyOf(ns, len);
+        alignEnd = Arrays.copyOf(ne, len);
+        return this;
+    }
+
     /** Lowercase code point by code point as Rust's {@code char::to_lowercase} (no context: Σ → σ). */
     public NormalizedString lowercase() {
         return caseMap(false);

@@ -1,0 +1,9 @@
+package org.tokenlens.engine.tokenize.normalize;
+
+/** HF's {@code Lowercase}: Rust's per-character {@code to_lowercase} (İ becomes "i̇", Σ always σ). */
+public record LowercaseNormalizer() implements Normalizer {
+    @Override
+    public void normalize(NormalizedString s) {
+        s.lowercase();
+    }
+}
