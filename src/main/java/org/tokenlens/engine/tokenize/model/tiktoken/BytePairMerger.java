@@ -19,6 +19,8 @@ final class BytePairMerger {
     private long[] heap = new long[0];
     /** Token boundaries of the last merge: {@code bounds[0] = 0 < … < bounds[count] = len}. */
     int[] bounds = new int[64];
+    /** Token ids of the last merge, {@code ids[k]} for {@code [bounds[k], bounds[k + 1])}. */
+    int[] ids = new int[64];
 
     BytePairMerger(RankTable ranks) {
         this.ranks = ranks;
@@ -26,10 +28,14 @@ final class BytePairMerger {
 
     /** Splits {@code piece[0, len)} (len ≥ 2) into tokens; returns the token count, boundaries in {@link #bounds}. */
     int merge(byte[] piece, int len) {
+        return len < LARGE ? mergeSmall(piece, len) : mergeLarge(piece, len);
+    }
+
+    private void ensureBounds(int len) {
         if (bounds.length < len + 1) {
             bounds = new int[Math.max(len + 1, bounds.length * 2)];
+            ids = new int[bounds.length];
         }
-        return len < LARGE ? mergeSmall(piece, len) : mergeLarge(piece, len);
     }
 
     private int rankOrMax(byte[] b, int from, int to) {
@@ -38,18 +44,22 @@ final class BytePairMerger {
     }
 
     int mergeSmall(byte[] b, int len) {
+        ensureBounds(len);
         if (pos.length < len + 1 || rk.length < len + 1) {
             pos = new int[len + 1];
             rk = new int[len + 1];
         }
         int[] pos = this.pos;
         int[] rk = this.rk;
+        int[] ids = this.ids;
         int minRank = MAX;
         int minAt = -1;
         for (int i = 0; i < len - 1; i++) {
-            int r = rankOrMax(b, i, i + 2);
+            int r = ranks.pairRank(b, i);
+            r = r == RankTable.NONE ? MAX : r;
             pos[i] = i;
             rk[i] = r;
+            ids[i] = ranks.byteRank(b[i]);
             if (r < minRank) {
                 minRank = r;
                 minAt = i;
@@ -57,11 +67,13 @@ final class BytePairMerger {
         }
         pos[len - 1] = len - 1;
         rk[len - 1] = MAX;
+        ids[len - 1] = ranks.byteRank(b[len - 1]);
         pos[len] = len;
         rk[len] = MAX;
         int m = len + 1;
         while (minRank != MAX) {
             int i = minAt;
+            ids[i] = minRank;
             // rank of part j merged with the part after it, once parts i and i+1 are one (i+1 is still in place)
             if (i > 0) {
                 rk[i - 1] = i + 2 < m ? rankOrMax(b, pos[i - 1], pos[i + 2]) : MAX;
@@ -69,6 +81,7 @@ final class BytePairMerger {
             rk[i] = i + 3 < m ? rankOrMax(b, pos[i], pos[i + 3]) : MAX;
             System.arraycopy(pos, i + 2, pos, i + 1, m - i - 2);
             System.arraycopy(rk, i + 2, rk, i + 1, m - i - 2);
+            System.arraycopy(ids, i + 2, ids, i + 1, m - i - 3);
             m--;
             minRank = MAX;
             for (int j = 0; j < m - 1; j++) {
@@ -83,6 +96,7 @@ final class BytePairMerger {
     }
 
     int mergeLarge(byte[] b, int len) {
+        ensureBounds(len);
         if (prev.length < len) {
             prev = new int[len];
             end = new int[len];
@@ -129,6 +143,7 @@ final class BytePairMerger {
         }
         int count = 0;
         for (int i = 0; i < len; i = end[i]) {
+            ids[count] = ranks.rank(b, i, end[i]);
             bounds[count++] = i;
         }
         bounds[count] = len;

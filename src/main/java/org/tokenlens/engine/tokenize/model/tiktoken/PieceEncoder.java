@@ -62,7 +62,7 @@ final class PieceEncoder {
             n = encodeWithOffsets(text, from, to);
         }
         if (n == 1) {
-            add(ranks.rank(b, 0, 1), from, to, word);
+            add(ranks.byteRank(b[0]), from, to, word);
             return;
         }
         int whole = ranks.rank(b, 0, n);
@@ -72,10 +72,11 @@ final class PieceEncoder {
         }
         int count = merger.merge(b, n);
         int[] bounds = merger.bounds;
+        int[] tokenIds = merger.ids;
         for (int k = 0; k < count; k++) {
             int b0 = bounds[k];
             int b1 = bounds[k + 1];
-            int id = ranks.rank(b, b0, b1);
+            int id = tokenIds[k];
             if (ascii) {
                 add(id, from + b0, from + b1, word);
             } else {

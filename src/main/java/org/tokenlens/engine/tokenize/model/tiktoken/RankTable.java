@@ -18,6 +18,9 @@ final class RankTable {
     private final int shortMask;
     private final int[] longIds;
     private final int longMask;
+    /** Rank of every two-byte token, indexed by {@code first << 8 | second}: the first lookups of every merge. */
+    private final int[] pairRanks = new int[1 << 16];
+    private final int[] byteRanks = new int[256];
 
     /** @param bytesById token bytes indexed by rank, null where no token has that rank */
     RankTable(byte[][] bytesById) {
@@ -41,8 +44,15 @@ final class RankTable {
         longIds = new int[longCap];
         Arrays.fill(longIds, NONE);
         longMask = longCap - 1;
+        Arrays.fill(pairRanks, NONE);
+        Arrays.fill(byteRanks, NONE);
         for (int id = 0; id < bytesById.length; id++) {
             byte[] b = bytesById[id];
+            if (b != null && b.length == 1) {
+                byteRanks[b[0] & 0xFF] = id;
+            } else if (b != null && b.length == 2) {
+                pairRanks[(b[0] & 0xFF) << 8 | (b[1] & 0xFF)] = id;
+            }
             if (b != null && b.length <= SHORT_MAX) {
                 long key = pack(b, 0, b.length);
                 int slot = mix(key) & shortMask;
@@ -74,6 +84,16 @@ final class RankTable {
     /** The token bytes of a rank (shared, do not modify), or null. */
     byte[] bytes(int id) {
         return id >= 0 && id < bytesById.length ? bytesById[id] : null;
+    }
+
+    /** Rank of the single byte {@code b}, or {@link #NONE}. */
+    int byteRank(byte b) {
+        return byteRanks[b & 0xFF];
+    }
+
+    /** Rank of the two bytes {@code b[i], b[i + 1]}, or {@link #NONE}. */
+    int pairRank(byte[] b, int i) {
+        return pairRanks[(b[i] & 0xFF) << 8 | (b[i + 1] & 0xFF)];
     }
 
     /** Rank of {@code b[from, to)}, or {@link #NONE}. */
