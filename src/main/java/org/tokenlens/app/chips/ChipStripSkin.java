@@ -31,11 +31,10 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
         }
         for (int i = 0; i < n; i++) {
             TokenChip chip = pool.get(i);
-            String label = ChipLabel.of(e, i);
-            chip.setPartialBytes(!e.special()[i] && label.equals(ChipLabel.hex(e.bytes()[i])));
-            chip.setLabel(label);
-            chip.setTokenId(e.ids()[i]);
             chip.setSpecial(e.special()[i]);
+            chip.setPiece(e.tokens()[i]);
+            chip.setTokenBytes(e.bytes()[i]);
+            chip.setTokenId(e.ids()[i]);
             chip.setUnknown(isUnknownPiece(e.tokens()[i]));
         }
         if (flow.getChildren().size() > n) {

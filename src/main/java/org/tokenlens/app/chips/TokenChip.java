@@ -2,8 +2,10 @@ package org.tokenlens.app.chips;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.css.PseudoClass;
@@ -11,9 +13,10 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 
 /**
- * One token: its decoded text (whitespace made visible) above its id. Looks come from {@code token-chip.css}
- * and the theme: a soft Okabe–Ito background chosen by id ({@code palette-0..7}), {@code :special} outlined and
- * bold, {@code :unknown} outlined red, {@code :bytes} monospace hex.
+ * One token: what it stands for (its bytes as text, whitespace made visible, partial characters as hex; a
+ * special token's piece) above its id. Looks come from {@code token-chip.css} and the theme: a soft Okabe–Ito
+ * background chosen by id ({@code palette-0..7}), {@code :special} outlined and bold, {@code :unknown} outlined
+ * red, hex badges monospace.
  */
 public class TokenChip extends Control {
 
@@ -21,7 +24,6 @@ public class TokenChip extends Control {
     private static final String[] PALETTE_CLASSES = new String[PALETTE_SIZE];
     private static final PseudoClass SPECIAL = PseudoClass.getPseudoClass("special");
     private static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
-    private static final PseudoClass BYTES = PseudoClass.getPseudoClass("bytes");
 
     static {
         for (int k = 0; k < PALETTE_SIZE; k++) {
@@ -29,11 +31,11 @@ public class TokenChip extends Control {
         }
     }
 
-    private final StringProperty label = new SimpleStringProperty(this, "label", "");
+    private final StringProperty piece = new SimpleStringProperty(this, "piece", "");
+    private final ObjectProperty<byte[]> tokenBytes = new SimpleObjectProperty<>(this, "tokenBytes", new byte[0]);
     private final IntegerProperty tokenId = new SimpleIntegerProperty(this, "tokenId", -1);
     private final BooleanProperty special = pseudoClassProperty("special", SPECIAL);
     private final BooleanProperty unknown = pseudoClassProperty("unknown", UNKNOWN);
-    private final BooleanProperty partialBytes = pseudoClassProperty("partialBytes", BYTES);
 
     public TokenChip() {
         getStyleClass().add("token-chip");
@@ -69,16 +71,30 @@ public class TokenChip extends Control {
         return TokenChip.class.getResource("token-chip.css").toExternalForm();
     }
 
-    public StringProperty labelProperty() {
-        return label;
+    /** The raw vocabulary piece ({@code Ġhello}, {@code ##s}, {@code [CLS]}); shown for special tokens. */
+    public StringProperty pieceProperty() {
+        return piece;
     }
 
-    public String getLabel() {
-        return label.get();
+    public String getPiece() {
+        return piece.get();
     }
 
-    public void setLabel(String value) {
-        label.set(value);
+    public void setPiece(String value) {
+        piece.set(value);
+    }
+
+    /** The bytes the token stands for in decoded output (see {@code Encoding.bytes()}); never written into. */
+    public ObjectProperty<byte[]> tokenBytesProperty() {
+        return tokenBytes;
+    }
+
+    public byte[] getTokenBytes() {
+        return tokenBytes.get();
+    }
+
+    public void setTokenBytes(byte[] value) {
+        tokenBytes.set(value);
     }
 
     public IntegerProperty tokenIdProperty() {
@@ -97,6 +113,10 @@ public class TokenChip extends Control {
         return special;
     }
 
+    public boolean isSpecial() {
+        return special.get();
+    }
+
     public void setSpecial(boolean value) {
         special.set(value);
     }
@@ -107,13 +127,5 @@ public class TokenChip extends Control {
 
     public void setUnknown(boolean value) {
         unknown.set(value);
-    }
-
-    public BooleanProperty partialBytesProperty() {
-        return partialBytes;
-    }
-
-    public void setPartialBytes(boolean value) {
-        partialBytes.set(value);
     }
 }

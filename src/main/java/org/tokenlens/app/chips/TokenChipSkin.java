@@ -1,5 +1,6 @@
 package org.tokenlens.app.chips;
 
+import java.util.List;
 import javafx.scene.control.SkinBase;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -22,25 +23,28 @@ final class TokenChipSkin extends SkinBase<TokenChip> {
         VBox box = new VBox(labelRow, idText);
         box.getStyleClass().add("chip-box");
         getChildren().add(box);
-        registerChangeListener(chip.labelProperty(), obs -> updateLabel());
-        registerChangeListener(chip.partialBytesProperty(), obs -> updateLabel());
+        registerChangeListener(chip.pieceProperty(), obs -> updateLabel());
+        registerChangeListener(chip.tokenBytesProperty(), obs -> updateLabel());
+        registerChangeListener(chip.specialProperty(), obs -> updateLabel());
         registerChangeListener(chip.tokenIdProperty(), obs -> updateId());
         updateLabel();
         updateId();
     }
 
     private void updateLabel() {
+        TokenChip chip = getSkinnable();
+        byte[] bytes = chip.getTokenBytes();
+        // a special token stands for its piece; an empty byte string would leave an empty chip
+        List<ChipLabel.Segment> segments = chip.isSpecial() || bytes == null || bytes.length == 0
+                ? ChipLabel.ofText(chip.getPiece()) : ChipLabel.ofBytes(bytes);
         labelRow.getChildren().clear();
-        if (getSkinnable().partialBytesProperty().get()) {
-            // hex of a partial character: its spaces separate bytes, they are not text to make visible
-            Text t = new Text(getSkinnable().getLabel());
-            t.getStyleClass().add("chip-text");
-            labelRow.getChildren().add(t);
-            return;
-        }
-        for (ChipLabel.Segment segment : ChipLabel.segments(getSkinnable().getLabel())) {
+        for (ChipLabel.Segment segment : segments) {
             Text t = new Text(segment.text());
-            t.getStyleClass().add(segment.whitespace() ? "whitespace-glyph" : "chip-text");
+            t.getStyleClass().add(switch (segment.kind()) {
+                case TEXT -> "chip-text";
+                case WHITESPACE -> "whitespace-glyph";
+                case BYTES -> "chip-bytes";
+            });
             labelRow.getChildren().add(t);
         }
     }
