@@ -1,5 +1,6 @@
 package org.tokenlens;
 
+import java.util.logging.Logger;
 import javafx.application.Application;
 import org.tokenlens.app.AppOptions;
 import org.tokenlens.app.TokenLensApp;
@@ -12,6 +13,13 @@ import org.tokenlens.cli.Cli;
  * start the toolkit at all.
  */
 public final class Main {
+    /**
+     * JavaFX warns on every start that it was loaded from the class path rather than as modules. That is our
+     * deliberate packaging (jar + lib/), so the warning only alarms users; other JavaFX messages still show.
+     * Held in a field: java.util.logging keeps loggers weakly, and a collected logger would lose the filter.
+     */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
     private Main() {
     }
 
@@ -31,6 +39,15 @@ public final class Main {
             System.out.print(options.helpText());
             return;
         }
-        Application.launch(TokenLensApp.class, args);
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null
+                || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        try {
+            Application.launch(TokenLensApp.class, args);
+        } catch (RuntimeException e) {
+            // typically no display: say so in one line and point at what works without one
+            System.err.println("tokenlens: cannot open the window: " + e.getMessage()
+                    + " (the commands work without a display: tokenlens help)");
+            System.exit(1);
+        }
     }
 }
