@@ -80,9 +80,19 @@ final class MergeTable {
                 bFrom = space + 1;
                 bTo = a.length();
             }
-            int left = vocab.get(a, aFrom, aTo);
-            int right = vocab.get(b, bFrom, bTo);
-            int merged = bTo - bFrom >= cut ? vocab.get(a, aFrom, aTo, b, bFrom + cut, bTo) : -1;
+            int left;
+            int right;
+            int merged;
+            if (pairs) { // whole strings: their hash codes are cached or computed once
+                left = vocab.get(a);
+                right = vocab.get(b);
+                merged = cut == 0 ? vocab.getConcat(a, b)
+                        : b.length() >= cut ? vocab.get(a, 0, a.length(), b, cut, b.length()) : -1;
+            } else {
+                left = vocab.get(a, aFrom, aTo);
+                right = vocab.get(b, bFrom, bTo);
+                merged = bTo - bFrom >= cut ? vocab.get(a, aFrom, aTo, b, bFrom + cut, bTo) : -1;
+            }
             if (left < 0 || right < 0 || merged < 0) {
                 String missing = left < 0 ? a.substring(aFrom, aTo) : right < 0 ? b.substring(bFrom, bTo)
                         : a.substring(aFrom, aTo) + b.substring(Math.min(bTo, bFrom + cut), bTo);

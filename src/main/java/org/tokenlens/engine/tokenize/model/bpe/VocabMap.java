@@ -122,6 +122,24 @@ public final class VocabMap {
         return -1;
     }
 
+    /** Id of {@code a + b}, hashed from the strings' cached hash codes (no pass over the chars). */
+    public int getConcat(String a, String b) {
+        int pow = 1;
+        for (int j = b.length(); j > 0; j--) {
+            pow *= 31;
+        }
+        int h = a.hashCode() * pow + b.hashCode();
+        int aLen = a.length();
+        int len = aLen + b.length();
+        int i = slot(h);
+        for (String k; (k = keys[i]) != null; i = (i + 1) & mask) {
+            if (k.length() == len && k.startsWith(a) && k.endsWith(b)) {
+                return ids[i];
+            }
+        }
+        return -1;
+    }
+
     /** Piece of an id, or null (ids may have holes). */
     public String token(int id) {
         return id >= 0 && id < idToToken.length ? idToToken[id] : null;
