@@ -17,7 +17,7 @@ public record BertNormalizer(boolean cleanText, boolean handleChineseChars, Bool
             spaceChineseChars(s);
         }
         if (stripAccents != null ? stripAccents : lowercase) {
-            s.nfd().filter(cp -> Character.getType(cp) != Character.NON_SPACING_MARK);
+            s.nfd().filter(cp -> !isNonSpacingMark(cp));
         }
         if (lowercase) {
             s.lowercase();
@@ -53,26 +53,34 @@ public record BertNormalizer(boolean cleanText, boolean handleChineseChars, Bool
     }
 
     /**
-     * HF's control: general category "Other" (Cc, Cf, Cn, Co, Cs) except tab, newline and carriage return, which
-     * count as whitespace.
+     * HF's control: Cc, Cf, Co or Cs (its crate's "other" has no table of unassigned characters, so Cn is kept, and
+     * knows only Unicode 9.0) except tab, newline and carriage return, which count as whitespace.
      */
     static boolean isControl(int cp) {
         if (cp == '\t' || cp == '\n' || cp == '\r') {
             return false;
         }
-        if (cp >= 0x20 && cp < 0x7F) {
+        if ((cp >= 0x20 && cp < 0x7F) || Unicode9.isNewerThan8(cp)) {
             return false;
         }
         switch (Character.getType(cp)) {
             case Character.CONTROL:
             case Character.FORMAT:
-            case Character.UNASSIGNED:
             case Character.PRIVATE_USE:
             case Character.SURROGATE:
                 return true;
             default:
                 return false;
         }
+    }
+
+    /**
+     * Mn as the {@code unicode_categories} crate (Unicode 8.0) has it: later characters are unknown to it, and
+     * U+1885, U+1886 (Lo until 9.0) and U+A9BD (Mc until 12.0) changed category since.
+     */
+    static boolean isNonSpacingMark(int cp) {
+        return cp >= 0x300 && Character.getType(cp) == Character.NON_SPACING_MARK && !Unicode9.isNewerThan8(cp)
+                && cp != 0x1885 && cp != 0x1886 && cp != 0xA9BD;
     }
 
     /** The CJK Unified Ideographs blocks as BERT defines them (not Hangul, Hiragana or Katakana). */

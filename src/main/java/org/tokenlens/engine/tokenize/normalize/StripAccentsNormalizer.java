@@ -11,8 +11,11 @@ public record StripAccentsNormalizer() implements Normalizer {
     }
 
     static boolean isCombiningMark(int cp) {
-        if (cp < 0x300) {
+        if (cp < 0x300 || Unicode9.isNewerThan9(cp)) {
             return false;
+        }
+        if (cp == 0x1CF2 || cp == 0x1CF3) {
+            return true;   // Vedic ardhavisarga signs: Mc in Unicode 9.0 (HF's tables), Lo since 10.0
         }
         int t = Character.getType(cp);
         return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK

@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *     that {@code a} is a starter and {@code b} follows a canonically ordered run (which is how recomposition calls
  *     it).</li>
  * </ul>
- * Java 17 carries Unicode 13 data; HF's crate carries Unicode 9. Characters assigned after 9.0 may therefore
- * decompose or reorder here but not in HF (see the package notes in {@code docs/decisions}).
+ * Java 17 carries Unicode 13 data; HF's crate carries Unicode 9: characters assigned after 9.0 are inert here too
+ * ({@link Unicode9}).
  */
 final class UnicodeData {
     private static final int[] NONE = new int[0];
@@ -47,7 +47,7 @@ final class UnicodeData {
      * decomposition when {@code compat}; canonical otherwise.
      */
     static int[] decomposition(int cp, boolean compat) {
-        if (cp < 0xA0 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        if (cp < 0xA0 || (cp >= 0xD800 && cp <= 0xDFFF) || Unicode9.isNewerThan9(cp)) {
             return NONE;   // ASCII and C1 never decompose; a lone surrogate is not a char in HF
         }
         if (cp < 0x10000) {
@@ -75,7 +75,7 @@ final class UnicodeData {
         }
         byte known = NON_STARTER[cp];
         if (known == 0) {
-            boolean ns = cp == 0x345 || java.text.Normalizer.normalize(
+            boolean ns = cp == 0x345 || !Unicode9.isNewerThan9(cp) && java.text.Normalizer.normalize(
                     "\u0345" + new String(Character.toChars(cp)), Form.NFD).charAt(0) != '\u0345';
             known = ns ? (byte) 2 : (byte) 1;
             NON_STARTER[cp] = known;
@@ -100,7 +100,7 @@ final class UnicodeData {
 
     /** The primary composite of {@code a b}, or -1. */
     static int compose(int a, int b) {
-        if (b < 0x300) {
+        if (b < 0x300 || Unicode9.isNewerThan9(b)) {
             return -1;   // no composition has a second character below the combining diacritics
         }
         // Hangul syllables compose algorithmically: L + V -> LV, LV + T -> LVT
@@ -116,7 +116,8 @@ final class UnicodeData {
         if (known == null) {
             String ab = new String(Character.toChars(a)) + new String(Character.toChars(b));
             String c = java.text.Normalizer.normalize(ab, Form.NFC);
-            known = c.codePointCount(0, c.length()) == 1 ? c.codePointAt(0) : -1;
+            known = c.codePointCount(0, c.length()) == 1 && !Unicode9.isNewerThan9(c.codePointAt(0))
+                    ? c.codePointAt(0) : -1;
             COMPOSE.put(key, known);
         }
         return known;
