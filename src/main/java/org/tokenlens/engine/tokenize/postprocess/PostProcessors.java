@@ -84,7 +84,7 @@ public final class PostProcessors {
             throw new TokenizerException("field 'special_tokens' at " + path + " must be an object");
         }
         Map<String, TemplateProcessor.Special> out = new HashMap<>();
-        map.fields().forEachRemaining(e -> {
+        for (var e : map.properties()) {
             String at = path + ".special_tokens['" + e.getKey() + "']";
             JsonNode ids = array(e.getValue(), "ids", at);
             JsonNode tokens = array(e.getValue(), "tokens", at);
@@ -101,7 +101,7 @@ public final class PostProcessors {
                 tokenArray[i] = tokens.get(i).asText();
             }
             out.put(e.getKey(), new TemplateProcessor.Special(e.getKey(), idArray, tokenArray));
-        });
+        }
         return out;
     }
 
