@@ -1,6 +1,8 @@
 package org.tokenlens.app.chips;
 
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Control;
@@ -10,7 +12,11 @@ import org.tokenlens.engine.tokenize.Encoding;
 /** The tokens of one {@link Encoding} as a wrapping row of {@link TokenChip}s. */
 public class ChipStrip extends Control {
 
+    /** More chips than this are summarised as "+N more": a node per token stalls layout at tens of thousands. */
+    public static final int DEFAULT_MAX_CHIPS = 3000;
+
     private final ObjectProperty<Encoding> encoding = new SimpleObjectProperty<>(this, "encoding");
+    private final IntegerProperty maxChips = new SimpleIntegerProperty(this, "maxChips", DEFAULT_MAX_CHIPS);
 
     public ChipStrip() {
         getStyleClass().add("chip-strip");
@@ -42,5 +48,17 @@ public class ChipStrip extends Control {
 
     public void setEncoding(Encoding value) {
         encoding.set(value);
+    }
+
+    public IntegerProperty maxChipsProperty() {
+        return maxChips;
+    }
+
+    public int getMaxChips() {
+        return maxChips.get();
+    }
+
+    public void setMaxChips(int value) {
+        maxChips.set(value);
     }
 }

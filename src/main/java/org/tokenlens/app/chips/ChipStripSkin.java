@@ -2,6 +2,7 @@ package org.tokenlens.app.chips;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.control.Label;
 import javafx.scene.control.SkinBase;
 import javafx.scene.layout.FlowPane;
 import org.tokenlens.engine.tokenize.Encoding;
@@ -14,18 +15,23 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
 
     private final FlowPane flow = new FlowPane();
     private final List<TokenChip> pool = new ArrayList<>();
+    private final Label more = new Label();
 
     ChipStripSkin(ChipStrip strip) {
         super(strip);
         flow.getStyleClass().add("chip-flow");
+        more.getStyleClass().add("more-chips");
         getChildren().add(flow);
         registerChangeListener(strip.encodingProperty(), obs -> refill());
+        registerChangeListener(strip.maxChipsProperty(), obs -> refill());
         refill();
     }
 
     private void refill() {
         Encoding e = getSkinnable().getEncoding();
-        int n = e == null ? 0 : e.size();
+        int total = e == null ? 0 : e.size();
+        int n = Math.min(total, Math.max(0, getSkinnable().getMaxChips()));
+        flow.getChildren().remove(more);
         while (pool.size() < n) {
             pool.add(new TokenChip());
         }
@@ -41,6 +47,10 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
             flow.getChildren().remove(n, flow.getChildren().size());
         } else {
             flow.getChildren().addAll(pool.subList(flow.getChildren().size(), n));
+        }
+        if (total > n) {
+            more.setText("+" + (total - n) + " more tokens");
+            flow.getChildren().add(more);
         }
     }
 
