@@ -13,8 +13,8 @@ final class RankTable {
 
     private final byte[][] bytesById;
     private final int size;
-    private final long[] shortKeys;
-    private final int[] shortIds;
+    /** Key at {@code 2 * slot}, id at {@code 2 * slot + 1}: one cache line per probe. */
+    private final long[] shortSlots;
     private final int shortMask;
     private final int[] longIds;
     private final int longMask;
@@ -37,8 +37,7 @@ final class RankTable {
         }
         this.size = n;
         int cap = tableSize(n - nLong);
-        shortKeys = new long[cap];
-        shortIds = new int[cap];
+        shortSlots = new long[2 * cap];
         shortMask = cap - 1;
         int longCap = tableSize(nLong);
         longIds = new int[longCap];
@@ -56,11 +55,11 @@ final class RankTable {
             if (b != null && b.length <= SHORT_MAX) {
                 long key = pack(b, 0, b.length);
                 int slot = mix(key) & shortMask;
-                while (shortKeys[slot] != 0) {
+                while (shortSlots[2 * slot] != 0) {
                     slot = (slot + 1) & shortMask;
                 }
-                shortKeys[slot] = key;
-                shortIds[slot] = id;
+                shortSlots[2 * slot] = key;
+                shortSlots[2 * slot + 1] = id;
             } else if (b != null) {
                 int slot = hash(b, 0, b.length) & longMask;
                 while (longIds[slot] != NONE) {
@@ -102,10 +101,11 @@ final class RankTable {
         if (len <= SHORT_MAX) {
             long key = pack(b, from, to);
             int slot = mix(key) & shortMask;
+            long[] t = shortSlots;
             long k;
-            while ((k = shortKeys[slot]) != 0) {
+            while ((k = t[2 * slot]) != 0) {
                 if (k == key) {
-                    return shortIds[slot];
+                    return (int) t[2 * slot + 1];
                 }
                 slot = (slot + 1) & shortMask;
             }
