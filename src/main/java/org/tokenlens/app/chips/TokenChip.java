@@ -39,11 +39,17 @@ public class TokenChip extends Control {
 
     public TokenChip() {
         getStyleClass().add("token-chip");
-        tokenId.addListener((obs, old, id) -> {
-            getStyleClass().removeAll(PALETTE_CLASSES);
-            getStyleClass().add(PALETTE_CLASSES[paletteIndex(id.intValue())]);
-        });
-        getStyleClass().add(PALETTE_CLASSES[paletteIndex(-1)]);
+        tokenId.addListener(obs -> updatePaletteClass());
+        special.addListener(obs -> updatePaletteClass());
+        updatePaletteClass();
+    }
+
+    /** Special tokens are outlined, not coloured by id (a palette class would out-rank :special in CSS). */
+    private void updatePaletteClass() {
+        getStyleClass().removeAll(PALETTE_CLASSES);
+        if (!special.get()) {
+            getStyleClass().add(PALETTE_CLASSES[paletteIndex(tokenId.get())]);
+        }
     }
 
     /** Colour by id: neighbouring ids get unrelated colours, the same id always the same one. */

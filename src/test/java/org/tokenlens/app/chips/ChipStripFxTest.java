@@ -84,5 +84,8 @@ class ChipStripFxTest {
         assertFalse(chips.get(1).getPseudoClassStates().contains(PseudoClass.getPseudoClass("special")));
         assertTrue(chips.get(2).getPseudoClassStates().contains(PseudoClass.getPseudoClass("unknown")));
         assertFalse(chips.get(1).getPseudoClassStates().contains(PseudoClass.getPseudoClass("unknown")));
+        // coloured by id, except specials, which are outlined instead
+        assertTrue(chips.get(0).getStyleClass().stream().noneMatch(c -> c.startsWith("palette-")));
+        assertEquals(1, chips.get(1).getStyleClass().stream().filter(c -> c.startsWith("palette-")).count());
     }
 }
