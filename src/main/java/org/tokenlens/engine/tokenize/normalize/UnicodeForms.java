@@ -15,8 +15,9 @@ import java.util.Arrays;
  *     {@code first + second - 1}, so "e" + U+0301 (0, +1) becomes "é" (0) and two original characters composed into
  *     one become a replace-and-remove (-1).</li>
  * </ul>
- * Text that is already in the requested form is left alone: for it the crate yields change 0 for every character
- * in order, which is the identity (checked by {@code UnicodeFormsTest}).
+ * Text that is already in the requested form is left alone: each character then decomposes and recomposes to itself
+ * with change 0 (no reordering, since the text is canonically ordered), which is the identity. The oracle tests
+ * cover both paths ({@code NormalizersOracleTest} has already-normalized texts, {@code UnicodeExhaustiveTest} not).
  */
 final class UnicodeForms {
     private UnicodeForms() {
