@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class HfOracle implements AutoCloseable {
 
     static {
-        // DJL "calls home" on first use unless told not to; this machine has no network and tests must not try.
+        // Also set by the pom for every test JVM; repeated here for runs outside Maven. Offline mode makes DJL take
+        // the CPU native library from its jar instead of downloading a GPU flavour, and skips its telemetry call.
         System.setProperty("OPT_OUT_TRACKING", "true");
         System.setProperty("ai.djl.offline", "true");
     }

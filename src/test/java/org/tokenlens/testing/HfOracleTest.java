@@ -38,6 +38,8 @@ class HfOracleTest {
         assertArrayEquals(new int[] {-1, 4, 7, 9, 15, 16, -1}, e.ends());
         assertArrayEquals(new boolean[] {true, false, false, false, false, false, true}, e.special());
         assertArrayEquals(new int[] {-1, 0, 1, 2, 3, 4, -1}, e.wordIds());
+        // offline mode: DJL refuses downloads and uses the CPU native library inside its jar (pom + HfOracle set it)
+        assertTrue(ai.djl.util.Utils.isOfflineMode(), "HfOracle puts DJL in offline mode");
     }
 
     @Test
