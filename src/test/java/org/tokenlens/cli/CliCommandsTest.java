@@ -107,6 +107,15 @@ class CliCommandsTest {
     }
 
     @Test
+    void encodeATokenizerJsonGivenByPathOrFolder() throws IOException {
+        Path file = Fixtures.tokenizerJson("llama3");
+        String text = "Hello   world!\n\tTokenLens 2026 — naïve 日本語";
+        OracleEncoding expected = HfOracle.shared(file).encode(text, true);
+        assertSameAsOracle(expected, ok(cli.run("encode", "--tokenizer", file.toString(), "--text", text)));
+        assertSameAsOracle(expected, ok(cli.run("encode", "--tokenizer", file.getParent().toString(), "--text", text)));
+    }
+
+    @Test
     void encodeCl100kMatchesTiktokenAndOffsetsSliceTheText() throws IOException {
         String text = "Hello, world! 123 日本語 🙂\n  indented";
         JsonNode json = ok(cli.run("encode", "--tokenizer", "cl100k_base", "--text", text));
