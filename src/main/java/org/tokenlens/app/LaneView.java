@@ -1,6 +1,9 @@
 package org.tokenlens.app;
 
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -15,7 +18,7 @@ final class LaneView extends VBox {
     private final Label summary = new Label();
     private final ChipStrip chips = new ChipStrip();
 
-    LaneView(LaneViewModel viewModel, javafx.collections.ObservableList<String> choices) {
+    LaneView(LaneViewModel viewModel, ObservableList<String> choices) {
         this.viewModel = viewModel;
         picker.setItems(choices);
         createView();
@@ -32,7 +35,7 @@ final class LaneView extends VBox {
         picker.getStyleClass().add("tokenizer-picker");
         summary.getStyleClass().add("lane-summary");
         HBox header = new HBox(12, picker, summary);
-        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        header.setAlignment(Pos.CENTER_LEFT);
         chips.setMaxWidth(Double.MAX_VALUE);
         getChildren().addAll(header, chips);
     }
@@ -40,7 +43,7 @@ final class LaneView extends VBox {
     private void initBindings() {
         picker.valueProperty().bindBidirectional(viewModel.tokenizerNameProperty());
         chips.encodingProperty().bind(viewModel.encodingProperty());
-        summary.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.busyProperty()
+        summary.textProperty().bind(Bindings.when(viewModel.busyProperty()
                 .and(viewModel.encodingProperty().isNull())).then("loading…").otherwise(viewModel.summaryProperty()));
     }
 

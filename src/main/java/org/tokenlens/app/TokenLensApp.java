@@ -3,6 +3,7 @@ package org.tokenlens.app;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
@@ -84,7 +85,7 @@ public final class TokenLensApp extends Application {
             }
         };
         viewModel.busyProperty().addListener(listener);
-        javafx.animation.PauseTransition timeout = new javafx.animation.PauseTransition(SCREENSHOT_TIMEOUT);
+        PauseTransition timeout = new PauseTransition(SCREENSHOT_TIMEOUT);
         timeout.setOnFinished(e -> once.run());
         timeout.play();
     }

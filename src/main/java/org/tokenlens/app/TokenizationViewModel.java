@@ -3,6 +3,7 @@ package org.tokenlens.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleStringProperty;
@@ -41,7 +42,7 @@ public final class TokenizationViewModel {
         this.choices = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(choices));
         text.addListener((obs, old, now) -> lanes.forEach(lane -> lane.setText(now == null ? "" : now)));
         this.busy = Bindings.createBooleanBinding(() -> lanes.stream().anyMatch(l -> l.busyProperty().get()),
-                lanes.stream().map(LaneViewModel::busyProperty).toArray(javafx.beans.Observable[]::new));
+                lanes.stream().map(LaneViewModel::busyProperty).toArray(Observable[]::new));
     }
 
     public StringProperty textProperty() {

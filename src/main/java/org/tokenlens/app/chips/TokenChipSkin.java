@@ -1,6 +1,7 @@
 package org.tokenlens.app.chips;
 
 import java.util.List;
+import javafx.geometry.Pos;
 import javafx.scene.control.SkinBase;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -18,7 +19,7 @@ final class TokenChipSkin extends SkinBase<TokenChip> {
     TokenChipSkin(TokenChip chip) {
         super(chip);
         labelRow.getStyleClass().add("chip-label");
-        labelRow.setAlignment(javafx.geometry.Pos.BASELINE_CENTER);
+        labelRow.setAlignment(Pos.BASELINE_CENTER);
         idText.getStyleClass().add("chip-id");
         VBox box = new VBox(labelRow, idText);
         box.getStyleClass().add("chip-box");
