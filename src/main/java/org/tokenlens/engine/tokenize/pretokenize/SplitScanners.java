@@ -1,5 +1,7 @@
 package org.tokenlens.engine.tokenize.pretokenize;
 
+import org.tokenlens.engine.tokenize.normalize.UnicodeProps;
+
 /**
  * Hand-written equivalents of the split patterns of GPT-2 (ByteLevel's {@code use_regex}) and of Llama 3 and
  * Qwen 2/3, chosen by exact pattern text. Each follows its regex alternative by alternative, in order, with
@@ -53,7 +55,7 @@ final class SplitScanners {
             case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> f = NUMBER;
             default -> f = 0;
         }
-        if (org.tokenlens.engine.tokenize.normalize.UnicodeProps.isWhitespace(cp)) {
+        if (UnicodeProps.isWhitespace(cp)) {
             f |= SPACE;
         }
         return f;
