@@ -28,6 +28,7 @@ public final class LaneViewModel {
 
     private final StringProperty tokenizerName = new SimpleStringProperty(this, "tokenizerName");
     private final ReadOnlyObjectWrapper<Encoding> encoding = new ReadOnlyObjectWrapper<>(this, "encoding");
+    private final ReadOnlyObjectWrapper<Tokenizer> tokenizer = new ReadOnlyObjectWrapper<>(this, "tokenizer");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
@@ -80,12 +81,16 @@ public final class LaneViewModel {
         long request = ++latestRequest;
         String snapshot = text;
         busy.set(true);
-        pending = runner.run(() -> loader.apply(name).encode(snapshot),
+        pending = runner.run(() -> {
+                    Tokenizer t = loader.apply(name);
+                    return new Loaded(t, t.encode(snapshot));
+                },
                 result -> {
                     if (request == latestRequest) {
                         lastGoodName = name;
                         busy.set(false);
-                        publish(result);
+                        tokenizer.set(result.tokenizer());
+                        publish(result.encoding());
                     }
                 },
                 failure -> {
@@ -94,6 +99,10 @@ public final class LaneViewModel {
                         fail(name, failure);
                     }
                 });
+    }
+
+    /** A tokenizer and its encoding of the text, handed from the worker to the FX thread together. */
+    private record Loaded(Tokenizer tokenizer, Encoding encoding) {
     }
 
     private void fail(String name, Throwable failure) {
@@ -135,6 +144,11 @@ public final class LaneViewModel {
 
     public ReadOnlyObjectProperty<Encoding> encodingProperty() {
         return encoding.getReadOnlyProperty();
+    }
+
+    /** The tokenizer that produced {@link #encodingProperty()}; null before the first result. */
+    public ReadOnlyObjectProperty<Tokenizer> tokenizerProperty() {
+        return tokenizer.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {
