@@ -18,9 +18,11 @@ import org.tokenlens.engine.tokenize.Tokenizer;
  *   <li><b>byte</b>: the token stands for raw bytes rather than whole characters: a byte-fallback piece
  *       ({@code <0xE6>}) or a piece whose bytes are not complete UTF-8 (a byte-level BPE's single byte 0xE6, half of
  *       a CJK character). {@link #isByteFallback} tells the {@code <0xNN>} form apart.</li>
- *   <li><b>leading space</b>: the piece starts a word with a space: {@code Ġ} (byte-level BPE), {@code ▁}
- *       (SentencePiece) or, for vocabularies stored as bytes (tiktoken), a first byte 0x20.</li>
- *   <li><b>continuation</b>: a WordPiece piece that continues a word ({@code ##s}).</li>
+ *   <li><b>leading space</b>: the piece is marked as starting with a space, {@code Ġ} (byte-level BPE, tiktoken
+ *       pieces as shown) or {@code ▁} (SentencePiece), and decodes to a leading space. WordPiece word starts are
+ *       not marked (their decoder adds the space); they are the pieces that are not continuations.</li>
+ *   <li><b>continuation</b>: a WordPiece piece that continues a word ({@code ##s}; the decoder drops the
+ *       {@code ##}).</li>
  *   <li><b>script</b>: the most frequent {@link Character.UnicodeScript} among the decoded text's code points,
  *       not counting COMMON and INHERITED (digits, punctuation, combining marks) unless there is nothing else;
  *       null for byte tokens and empty text, ties to the script seen first.</li>
@@ -82,11 +84,15 @@ public final class TokenMetadata {
             } else if (text == null) {
                 f |= BYTE;
             }
+            // the marker counts only where the decoder turns it into a space: a WordPiece vocabulary may hold a
+            // literal 'Ġ', and its word-start pieces decode with a space without being marked
             if (!piece.isEmpty() && (piece.charAt(0) == 'Ġ' || piece.charAt(0) == '▁')
-                    || bytes.length > 0 && bytes[0] == ' ' && (f & BYTE_FALLBACK) == 0) {
+                    && bytes.length > 0 && bytes[0] == ' ') {
                 f |= LEADING_SPACE;
             }
-            if (piece.length() > 2 && piece.startsWith("##")) {
+            // likewise "##" only where the decoder strips it (WordPiece), not GPT-2's literal "####"
+            if (piece.length() > 2 && piece.startsWith("##")
+                    && !(bytes.length >= 2 && bytes[0] == '#' && bytes[1] == '#')) {
                 f |= CONTINUATION;
             }
             flags[id] = f;
