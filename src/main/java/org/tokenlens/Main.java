@@ -24,7 +24,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && Cli.COMMAND_WORDS.contains(args[0])) {
+        if (args.length > 0 && Cli.isCommand(args[0])) {
             System.exit(Cli.run(args));
         }
         AppOptions options;

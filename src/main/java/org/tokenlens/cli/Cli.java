@@ -23,11 +23,23 @@ public final class Cli {
     /** A bug, not the user's fault: still one line, but a different code so scripts can tell them apart. */
     public static final int EXIT_INTERNAL_ERROR = 1;
 
-    /** Names that make Main run the CLI rather than open the window. */
-    public static final Set<String> COMMAND_WORDS =
-            Set.of("tokenizers", "encode", "decode", "count", "help", "-h", "--help", "-V", "--version");
+    /** Words that are not sub-commands but still belong to the CLI rather than the window. */
+    private static final Set<String> CLI_FLAGS = Set.of("-h", "--help", "-V", "--version");
 
     private Cli() {
+    }
+
+    /**
+     * Whether {@code word} (the first argument) selects the CLI rather than the window: any registered
+     * sub-command, so a new command needs no second list to be kept in step.
+     */
+    public static boolean isCommand(String word) {
+        if (CLI_FLAGS.contains(word)) {
+            return true;
+        }
+        java.io.StringWriter sink = new java.io.StringWriter();
+        return create(new TokenizerRegistry(), new PrintWriter(sink), new PrintWriter(sink))
+                .getSubcommands().containsKey(word);
     }
 
     /** A command line writing to {@code out}/{@code err}; tests pass string writers. */
@@ -38,7 +50,8 @@ public final class Cli {
                 .addSubcommand(new TokenizersCommand())
                 .addSubcommand(new EncodeCommand(registry, json))
                 .addSubcommand(new DecodeCommand(registry))
-                .addSubcommand(new CountCommand(registry));
+                .addSubcommand(new CountCommand(registry))
+                .addSubcommand(new InspectCommand(registry, json));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, args) -> {

@@ -45,6 +45,11 @@ public interface Tokenizer {
     /** Whether {@code decode(encode(x)) == x} for every x (byte-level BPE, tiktoken; not BERT's lowercasing). */
     boolean isLossless();
 
+    /** The tokenizer's stages and the file settings it does not apply, for an inspector. */
+    default TokenizerInfo info() {
+        return new TokenizerInfo(getClass().getSimpleName(), name(), java.util.Map.of(), java.util.Map.of());
+    }
+
     /**
      * How the model split the word (pre-token) that holds token {@code tokenIndex} of {@code encode(text)}:
      * BPE merges, WordPiece longest-match steps or the Unigram best path. Empty for special/added tokens.

@@ -11,7 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.tokenlens.engine.tokenize.TokenizerInfo;
 import org.tokenlens.engine.tokenize.Tokenizer;
 import org.tokenlens.engine.tokenize.TokenizerException;
 import org.tokenlens.engine.tokenize.decode.Decoder;
@@ -69,7 +73,7 @@ public final class TokenizerJsonLoader {
             throw new TokenizerException("cannot read " + source + ": " + e.getMessage(), e);
         }
         try {
-            return fromJson(root, name);
+            return fromJson(root, name, source);
         } catch (TokenizerException e) {
             throw new TokenizerException(source + ": " + e.getMessage(), e);
         }
@@ -77,6 +81,10 @@ public final class TokenizerJsonLoader {
 
     /** Build a tokenizer from a parsed tokenizer.json. */
     public static Tokenizer fromJson(JsonNode root, String name) {
+        return fromJson(root, name, name);
+    }
+
+    private static Tokenizer fromJson(JsonNode root, String name, String source) {
         if (root == null || !root.isObject()) {
             throw new TokenizerException("not a tokenizer.json: the top level is not a JSON object");
         }
@@ -97,7 +105,39 @@ public final class TokenizerJsonLoader {
         Decoder decoder = present(root, "decoder") ? Decoders.fromJson(root.get("decoder"), "$.decoder") : null;
         List<AddedToken> added = addedTokens(root.get("added_tokens"));
         boolean lossless = normalizer == null && decoder != null && mentionsType(root.get("decoder"), "ByteLevel");
-        return new HfTokenizer(name, normalizer, preTokenizer, model, post, decoder, added, lossless);
+        return new HfTokenizer(name, normalizer, preTokenizer, model, post, decoder, added, lossless)
+                .withInfo(info(root, source, added));
+    }
+
+    /** Each stage's JSON as the file has it, the model's vocabulary and merges replaced by their sizes. */
+    private static TokenizerInfo info(JsonNode root, String source, List<AddedToken> added) {
+        Map<String, String> stages = new LinkedHashMap<>();
+        for (String stage : new String[] {"normalizer", "pre_tokenizer"}) {
+            stages.put(stage, root.path(stage).isMissingNode() ? "null" : root.get(stage).toString());
+        }
+        ObjectNode model = root.get("model").deepCopy();
+        JsonNode vocab = model.remove("vocab");
+        JsonNode merges = model.remove("merges");
+        if (vocab != null) {
+            model.put("vocab", vocab.size() + " entries");
+        }
+        if (merges != null) {
+            model.put("merges", merges.size() + " merges");
+        }
+        stages.put("model", model.toString());
+        for (String stage : new String[] {"post_processor", "decoder"}) {
+            stages.put(stage, root.path(stage).isMissingNode() ? "null" : root.get(stage).toString());
+        }
+        long specials = added.stream().filter(AddedToken::special).count();
+        stages.put("added_tokens", added.size() + " (" + specials + " special)");
+        Map<String, String> ignored = new LinkedHashMap<>();
+        for (String setting : new String[] {"padding", "truncation"}) {
+            JsonNode n = root.get(setting);
+            if (n != null && !n.isNull()) {
+                ignored.put(setting, n.toString());
+            }
+        }
+        return new TokenizerInfo("tokenizer.json", source, stages, ignored);
     }
 
     private static boolean present(JsonNode root, String field) {

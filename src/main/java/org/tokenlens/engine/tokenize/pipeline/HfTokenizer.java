@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.tokenlens.engine.tokenize.EncodeOptions;
 import org.tokenlens.engine.tokenize.Encoding;
 import org.tokenlens.engine.tokenize.Tokenizer;
+import org.tokenlens.engine.tokenize.TokenizerInfo;
 import org.tokenlens.engine.tokenize.Trace;
 import org.tokenlens.engine.tokenize.decode.Decoder;
 import org.tokenlens.engine.tokenize.model.Model;
@@ -36,6 +37,7 @@ public final class HfTokenizer implements Tokenizer {
     private final int vocabSize;
     private final AtomicReferenceArray<byte[]> bytesCache;
     private final boolean lossless;
+    private TokenizerInfo info;
 
     /**
      * Assemble a pipeline; null stages are skipped (as in HF). {@code addedTokens} in the file's order.
@@ -186,6 +188,19 @@ public final class HfTokenizer implements Tokenizer {
     @Override
     public boolean isLossless() {
         return lossless;
+    }
+
+    /** Set once by the loader, which alone has the file's JSON. */
+    public HfTokenizer withInfo(TokenizerInfo fileInfo) {
+        this.info = fileInfo;
+        return this;
+    }
+
+    @Override
+    public TokenizerInfo info() {
+        return info != null ? info
+                : new TokenizerInfo("tokenizer.json", name, java.util.Map.of("model", model.getClass().getSimpleName()),
+                        java.util.Map.of());
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.tokenlens.engine.tokenize.EncodeOptions;
 import org.tokenlens.engine.tokenize.Encoding;
 import org.tokenlens.engine.tokenize.Tokenizer;
+import org.tokenlens.engine.tokenize.TokenizerInfo;
 import org.tokenlens.engine.tokenize.TokenizerException;
 import org.tokenlens.engine.tokenize.Trace;
 
@@ -31,9 +32,11 @@ public final class TiktokenTokenizer implements Tokenizer {
     private final int vocabSize;
     /** Byte-level piece per id, built on first use (a benign race: Strings are immutable). */
     private final String[] pieces;
+    private final String source;
 
-    private TiktokenTokenizer(String name, TiktokenEncoding encoding, RankTable ranks) {
+    private TiktokenTokenizer(String name, TiktokenEncoding encoding, RankTable ranks, String source) {
         this.name = name;
+        this.source = source;
         this.encoding = encoding;
         this.ranks = ranks;
         this.splitter = encoding.splitter();
@@ -114,7 +117,7 @@ public final class TiktokenTokenizer implements Tokenizer {
                         + enc.encodingName + "'s special token id");
             }
         }
-        return new TiktokenTokenizer(name, enc, table);
+        return new TiktokenTokenizer(name, enc, table, source);
     }
 
     @Override
@@ -273,6 +276,17 @@ public final class TiktokenTokenizer implements Tokenizer {
     @Override
     public boolean isLossless() {
         return true;
+    }
+
+    @Override
+    public TokenizerInfo info() {
+        Map<String, String> stages = new java.util.LinkedHashMap<>();
+        stages.put("encoding", encoding.encodingName);
+        stages.put("pattern", encoding.pattern);
+        stages.put("ranks", Integer.toString(ranks.idLimit()));
+        stages.put("special_tokens", encoding.specials.toString());
+        stages.put("special_tokens_in_text", "ordinary text unless allowed (tiktoken's encode_ordinary)");
+        return new TokenizerInfo("tiktoken", source, stages, Map.of());
     }
 
     @Override
