@@ -2,11 +2,15 @@ package org.tokenlens.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.tokenlens.app.chips.ChipMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Options of the window: {@code [--screenshot FILE] [--text T] [--tokenizers a,b] [--theme light|dark]}. */
+/**
+ * Options of the window: {@code [--screenshot FILE] [--text T] [--tokenizers a,b] [--theme light|dark|presentation]
+ * [--select N] [--view text|raw|hex]}.
+ */
 @Command(name = "tokenlens", mixinStandardHelpOptions = true, version = "TokenLens 0.1.0",
         description = {"Open the TokenLens window.",
                 "Commands: tokenizers, encode, decode, count (see `tokenlens help`)."})
@@ -23,9 +27,17 @@ public final class AppOptions {
             description = "one lane per tokenizer (default: bert-base-uncased)")
     List<String> tokenizers = List.of("bert-base-uncased");
 
-    @Option(names = "--theme", paramLabel = "light|dark", converter = ThemeConverter.class,
-            description = "light (default) or dark")
+    @Option(names = "--theme", paramLabel = "light|dark|presentation", converter = ThemeConverter.class,
+            description = "light (default), dark, or presentation (large type, high contrast)")
     Theme theme = Theme.LIGHT;
+
+    @Option(names = "--select", paramLabel = "N",
+            description = "select token N (0-based) of the first lane, as a click on its chip would")
+    Integer select;
+
+    @Option(names = "--view", paramLabel = "text|raw|hex", converter = ChipModeConverter.class,
+            description = "what chips show: decoded text (default), raw vocabulary pieces, or hex bytes")
+    ChipMode view = ChipMode.TEXT;
 
     /** Set when --help or --version was asked for: the text to print instead of opening the window. */
     String helpText;
@@ -68,9 +80,30 @@ public final class AppOptions {
         return theme;
     }
 
+    /** The token to select at start, or null. */
+    public Integer select() {
+        return select;
+    }
+
+    public ChipMode view() {
+        return view;
+    }
+
     /** Usage or version text if --help/--version was given, else null. */
     public String helpText() {
         return helpText;
+    }
+
+    static final class ChipModeConverter implements CommandLine.ITypeConverter<ChipMode> {
+        @Override
+        public ChipMode convert(String value) {
+            for (ChipMode m : ChipMode.values()) {
+                if (m.name().equalsIgnoreCase(value)) {
+                    return m;
+                }
+            }
+            throw new CommandLine.TypeConversionException("unknown view '" + value + "': expected text, raw or hex");
+        }
     }
 
     static final class ThemeConverter implements CommandLine.ITypeConverter<Theme> {

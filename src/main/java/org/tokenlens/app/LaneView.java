@@ -1,53 +1,118 @@
 package org.tokenlens.app;
 
 import javafx.beans.binding.Bindings;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.tokenlens.app.chips.ChipStrip;
+import org.tokenlens.app.session.SessionModel;
+import org.tokenlens.app.session.TokenRef;
 
-/** One lane: tokenizer picker and summary above the chips. Binds to a {@link LaneViewModel}; computes nothing. */
+/**
+ * One lane: tokenizer picker, counts and a remove button above the chips. Binds to a {@link LaneViewModel} and
+ * the shared {@link SessionModel}; computes nothing.
+ */
 final class LaneView extends VBox {
 
     private final LaneViewModel viewModel;
+    private final TokenizationViewModel owner;
     private final ComboBox<String> picker = new ComboBox<>();
     private final Label summary = new Label();
+    private final Label details = new Label();
+    private final Button remove = new Button("✕");
     private final ChipStrip chips = new ChipStrip();
 
-    LaneView(LaneViewModel viewModel, ObservableList<String> choices) {
+    LaneView(LaneViewModel viewModel, TokenizationViewModel owner) {
         this.viewModel = viewModel;
-        picker.setItems(choices);
+        this.owner = owner;
+        picker.setItems(owner.tokenizerChoices());
         createView();
         initBindings();
     }
 
     private void createView() {
         getStyleClass().add("lane");
-        setSpacing(8);
-        setPadding(new Insets(10, 14, 12, 14));
+        setSpacing(4);
+        setPadding(new Insets(8, 10, 6, 14));
         // Editable so a path to a tokenizer.json or .tiktoken file can be typed in.
         picker.setEditable(true);
-        picker.setPrefWidth(300);
+        picker.setPrefWidth(260);
         picker.getStyleClass().add("tokenizer-picker");
         summary.getStyleClass().add("lane-summary");
-        HBox header = new HBox(12, picker, summary);
+        details.getStyleClass().addAll("lane-details", "secondary");
+        remove.getStyleClass().addAll("remove-lane", "secondary");
+        remove.setTooltip(new Tooltip("Remove this lane"));
+        remove.setFocusTraversable(false);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(12, picker, summary, details, spacer, remove);
+        header.getStyleClass().add("lane-header");
         header.setAlignment(Pos.CENTER_LEFT);
         chips.setMaxWidth(Double.MAX_VALUE);
+        chips.setMinHeight(60);
+        VBox.setVgrow(chips, Priority.ALWAYS);
         getChildren().addAll(header, chips);
     }
 
     private void initBindings() {
+        SessionModel session = owner.session();
         picker.valueProperty().bindBidirectional(viewModel.tokenizerNameProperty());
-        chips.encodingProperty().bind(viewModel.encodingProperty());
+        chips.dataProperty().bind(viewModel.chipDataProperty());
+        chips.colourModeProperty().bind(owner.colourModeProperty());
+        chips.boundaryDiffProperty().bind(viewModel.boundaryDiffProperty());
         summary.textProperty().bind(Bindings.when(viewModel.busyProperty()
                 .and(viewModel.encodingProperty().isNull())).then("loading…").otherwise(viewModel.summaryProperty()));
+        details.textProperty().bind(Bindings.createStringBinding(() -> {
+            LaneStats stats = viewModel.statsProperty().get();
+            if (stats == null) {
+                return "";
+            }
+            var diff = viewModel.boundaryDiffProperty().get();
+            int differing = diff == null ? 0 : diff.cardinality();
+            return stats.details() + (owner.lanes().size() > 1 ? " · " + differing + " boundaries differ" : "");
+        }, viewModel.statsProperty(), viewModel.boundaryDiffProperty(), owner.lanes()));
+        chips.selectedTokenProperty().bind(indexIn(session.selectedTokenProperty()));
+        chips.hoveredTokenProperty().bind(indexIn(session.hoveredTokenProperty()));
+        chips.coveredTokensProperty().bind(Bindings.createObjectBinding(
+                () -> TokenizationViewModel.coveredTokens(viewModel.encodingProperty().get(),
+                        session.editorSelectionProperty().get()),
+                viewModel.encodingProperty(), session.editorSelectionProperty()));
+        chips.onTokenClickedProperty().set(token -> session.selectedTokenProperty().set(new TokenRef(viewModel, token)));
+        chips.onTokenHoveredProperty().set(token ->
+                session.hoveredTokenProperty().set(token < 0 ? null : new TokenRef(viewModel, token)));
+        remove.setOnAction(e -> owner.removeLane(viewModel));
+    }
+
+    /** The token index of a reference into this lane, else -1. */
+    private javafx.beans.binding.IntegerBinding indexIn(javafx.beans.property.ObjectProperty<TokenRef> ref) {
+        return Bindings.createIntegerBinding(() -> ref.get() != null && ref.get().lane() == viewModel
+                ? ref.get().index() : -1, ref);
+    }
+
+    LaneViewModel viewModel() {
+        return viewModel;
     }
 
     ComboBox<String> picker() {
         return picker;
+    }
+
+    ChipStrip chips() {
+        return chips;
+    }
+
+    /** Let go of the shared model's listeners when the lane is removed. */
+    void dispose() {
+        chips.selectedTokenProperty().unbind();
+        chips.hoveredTokenProperty().unbind();
+        chips.coveredTokensProperty().unbind();
+        details.textProperty().unbind();
     }
 }

@@ -1,6 +1,5 @@
 package org.tokenlens.app;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -11,6 +10,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import java.util.BitSet;
+import org.tokenlens.app.chips.ChipData;
+import org.tokenlens.app.chips.ChipMode;
+import org.tokenlens.app.chips.TokenMarks;
 import org.tokenlens.app.task.TaskRunner;
 import org.tokenlens.app.task.TaskRunner.TaskHandle;
 import org.tokenlens.engine.tokenize.Encoding;
@@ -30,10 +33,15 @@ public final class LaneViewModel {
     private final ReadOnlyObjectWrapper<Encoding> encoding = new ReadOnlyObjectWrapper<>(this, "encoding");
     private final ReadOnlyObjectWrapper<Tokenizer> tokenizer = new ReadOnlyObjectWrapper<>(this, "tokenizer");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyObjectWrapper<ChipData> chipData = new ReadOnlyObjectWrapper<>(this, "chipData");
+    private final ReadOnlyObjectWrapper<LaneStats> stats = new ReadOnlyObjectWrapper<>(this, "stats");
+    private final ReadOnlyObjectWrapper<BitSet> boundaryDiff = new ReadOnlyObjectWrapper<>(this, "boundaryDiff");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
 
     private String text;
+    /** What the chips show; the worker estimates chip widths for it. */
+    private ChipMode chipMode = ChipMode.TEXT;
     /** Sequence number of the newest request; results carrying an older one are stale. */
     private long latestRequest;
     private TaskHandle pending;
@@ -80,17 +88,20 @@ public final class LaneViewModel {
         }
         long request = ++latestRequest;
         String snapshot = text;
+        ChipMode mode = chipMode;
         busy.set(true);
         pending = runner.run(() -> {
                     Tokenizer t = loader.apply(name);
-                    return new Loaded(t, t.encode(snapshot));
+                    Encoding e = t.encode(snapshot);
+                    ChipData data = ChipData.of(e, TokenMarks.unknownId(t), mode);
+                    return new Loaded(t, e, data, LaneStats.of(e, data.marks()));
                 },
                 result -> {
                     if (request == latestRequest) {
                         lastGoodName = name;
                         busy.set(false);
                         tokenizer.set(result.tokenizer());
-                        publish(result.encoding());
+                        publish(result);
                     }
                 },
                 failure -> {
@@ -101,8 +112,8 @@ public final class LaneViewModel {
                 });
     }
 
-    /** A tokenizer and its encoding of the text, handed from the worker to the FX thread together. */
-    private record Loaded(Tokenizer tokenizer, Encoding encoding) {
+    /** A tokenizer, its encoding of the text and what the chips need, handed to the FX thread together. */
+    private record Loaded(Tokenizer tokenizer, Encoding encoding, ChipData chipData, LaneStats stats) {
     }
 
     private void fail(String name, Throwable failure) {
@@ -112,26 +123,34 @@ public final class LaneViewModel {
         if (lastGoodName != null && !lastGoodName.equals(name)) {
             tokenizerName.set(lastGoodName); // the text and the old tokens stay; the listener re-encodes
         } else {
-            encoding.set(null);
+            publish(null);
             summary.set("not loaded");
         }
     }
 
-    private void publish(Encoding result) {
-        encoding.set(result);
-        summary.set(result == null ? "" : summarize(result));
+    /** All derived values first, the encoding last: a listener on the encoding sees a consistent lane. */
+    private void publish(Loaded result) {
+        chipData.set(result == null ? null : result.chipData());
+        stats.set(result == null ? null : result.stats());
+        summary.set(result == null ? "" : result.stats().summary());
+        encoding.set(result == null ? null : result.encoding());
     }
 
-    /** "7 tokens · 2.29 chars/token"; characters are code points, as a user counts them. */
-    static String summarize(Encoding e) {
-        int tokens = e.size();
-        String count = tokens + (tokens == 1 ? " token" : " tokens");
-        if (tokens == 0) {
-            return count;
+    /** Called by the owner when the chips should show something else; re-estimates the chip widths. */
+    void setChipMode(ChipMode mode) {
+        if (mode != chipMode) {
+            chipMode = Objects.requireNonNull(mode);
+            if (!Objects.equals(tokenizerName.get(), failedName)) {
+                request();
+            }
         }
-        double perToken = (double) e.text().codePointCount(0, e.text().length()) / tokens;
-        return count + String.format(Locale.ROOT, " · %.2f chars/token", perToken);
     }
+
+    /** Set by the owner after every lane's result: tokens whose start boundary another lane lacks. */
+    void setBoundaryDiff(BitSet tokens) {
+        boundaryDiff.set(tokens);
+    }
+
 
     /** The view calls this once it has shown the error, so the same message can be reported again later. */
     public void acknowledgeError() {
@@ -151,6 +170,22 @@ public final class LaneViewModel {
         return tokenizer.getReadOnlyProperty();
     }
 
+    /** Marks, clusters and chip widths of {@link #encodingProperty()}; published just before it. */
+    public ReadOnlyObjectProperty<ChipData> chipDataProperty() {
+        return chipData.getReadOnlyProperty();
+    }
+
+    /** Tokens, chars/token, bytes/token, unknown and byte-fallback counts of the latest encoding. */
+    public ReadOnlyObjectProperty<LaneStats> statsProperty() {
+        return stats.getReadOnlyProperty();
+    }
+
+    /** Tokens whose start boundary another lane lacks; empty with one lane. */
+    public ReadOnlyObjectProperty<BitSet> boundaryDiffProperty() {
+        return boundaryDiff.getReadOnlyProperty();
+    }
+
+    /** "7 tokens · 2.29 chars/token"; characters are code points, as a user counts them. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }

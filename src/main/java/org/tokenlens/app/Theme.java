@@ -5,7 +5,9 @@ import java.util.Locale;
 /** App themes; each is one stylesheet swapped at the scene. */
 public enum Theme {
     LIGHT("light.css"),
-    DARK("dark.css");
+    DARK("dark.css"),
+    /** Presentation mode: large type and high contrast (dark), for projectors. */
+    PRESENTATION("presentation.css");
 
     private final String stylesheet;
 
@@ -17,14 +19,14 @@ public enum Theme {
         return Theme.class.getResource(stylesheet).toExternalForm();
     }
 
-    /** "light" or "dark", case-insensitive. */
+    /** "light", "dark" or "presentation", case-insensitive. */
     public static Theme parse(String name) {
         for (Theme t : values()) {
             if (t.name().equalsIgnoreCase(name)) {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown theme '" + name + "': expected light or dark");
+        throw new IllegalArgumentException("unknown theme '" + name + "': expected light, dark or presentation");
     }
 
     @Override

@@ -10,8 +10,14 @@ import javafx.beans.value.ChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.tokenlens.app.session.SessionModel;
+import org.tokenlens.app.session.TokenRef;
 import org.tokenlens.app.task.FxTaskRunner;
 import org.tokenlens.engine.tokenize.TokenizerRegistry;
 
@@ -37,19 +43,82 @@ public final class TokenLensApp extends Application {
     public void start(Stage stage) {
         runner = new FxTaskRunner(2);
         TokenizerRegistry registry = new TokenizerRegistry();
+        SessionModel session = new SessionModel();
         TokenizationViewModel viewModel = new TokenizationViewModel(registry::load, runner,
-                List.copyOf(TokenizerRegistry.bundled().keySet()), options.tokenizers(), options.text());
+                List.copyOf(TokenizerRegistry.bundled().keySet()), options.tokenizers(), options.text(), session);
+        viewModel.chipModeProperty().set(options.view());
         boolean screenshotMode = options.screenshot() != null;
         TokenizationView view = new TokenizationView(viewModel,
                 screenshotMode ? this::recordScreenshotError : message -> showError(stage, message));
 
+        // DESIGN.md layout: tabs on the right, token detail at the bottom (filled by their own views)
+        TabPane sideTabs = new TabPane(new Tab("Vocabulary", placeholder("Vocabulary browser")));
+        sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        sideTabs.getStyleClass().add("side-tabs");
+        StackPane detailPane = new StackPane(placeholder("Click a token to see its detail"));
+        detailPane.setId("detailPane");
+        detailPane.getStyleClass().add("detail-pane");
+        view.setSidePanel(sideTabs);
+        view.setDetailPanel(detailPane);
+
         Scene scene = new Scene(view, DEFAULT_WIDTH, DEFAULT_HEIGHT);
-        scene.getStylesheets().setAll(options.theme().stylesheetUrl());
+        Shortcuts shortcuts = Shortcuts.forTokenization(view, viewModel);
+        shortcuts.install(scene);
+        if (options.theme() == Theme.PRESENTATION) {
+            viewModel.presentationProperty().set(true);
+        } else {
+            viewModel.themeProperty().set(options.theme());
+        }
+        scene.getStylesheets().setAll(viewModel.effectiveTheme().stylesheetUrl());
         stage.setTitle("TokenLens");
         stage.setScene(scene);
+        if (!screenshotMode) { // a screenshot keeps the window's size: full screen would be the display's
+            viewModel.presentationProperty().addListener((obs, was, on) -> stage.setFullScreen(on));
+            stage.fullScreenProperty().addListener((obs, was, on) -> {
+                if (!on) {
+                    viewModel.presentationProperty().set(false); // Esc left full screen: leave presentation too
+                }
+            });
+            stage.setFullScreenExitHint("");
+            stage.setFullScreen(viewModel.presentationProperty().get());
+        }
         stage.show();
+        if (options.select() != null) {
+            selectWhenEncoded(viewModel, options.select());
+        }
         if (screenshotMode) {
             whenSettled(viewModel, () -> takeScreenshot(scene));
+        }
+    }
+
+    private static Label placeholder(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("placeholder-label");
+        return label;
+    }
+
+    /** --select N: the first lane's token N, once that lane has an encoding. */
+    private static void selectWhenEncoded(TokenizationViewModel viewModel, int index) {
+        if (viewModel.lanes().isEmpty()) {
+            return;
+        }
+        LaneViewModel lane = viewModel.lanes().get(0);
+        Runnable select = () -> {
+            var e = lane.encodingProperty().get();
+            if (e != null && index >= 0 && index < e.size()) {
+                viewModel.session().selectedTokenProperty().set(new TokenRef(lane, index));
+            }
+        };
+        if (lane.encodingProperty().get() != null) {
+            select.run();
+        } else {
+            lane.encodingProperty().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable obs) {
+                    lane.encodingProperty().removeListener(this);
+                    select.run();
+                }
+            });
         }
     }
 

@@ -1,29 +1,62 @@
 package org.tokenlens.app;
 
+import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.IndexRange;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.SegmentedButton;
+import org.controlsfx.control.StatusBar;
+import org.tokenlens.app.chips.ChipMode;
+import org.tokenlens.app.chips.ColourMode;
+import org.tokenlens.app.session.SessionModel;
 
 /**
- * The first window: the text above, one lane of token chips per tokenizer below, a status bar. Lays out and
- * binds to a {@link TokenizationViewModel}; errors go to the {@code errorPresenter} (a dialog in the app).
+ * The tokenization view (DESIGN.md): toolbar on top; the editor above one lane of chips per tokenizer on the
+ * left; slots for a side panel (right) and a detail panel (bottom) that other views fill; a status bar. Lays
+ * out and binds to a {@link TokenizationViewModel}; errors go to the {@code errorPresenter} (a dialog in the app).
+ * Also owns the scene-level concerns of the view: the theme stylesheet and hiding secondary chrome in
+ * presentation mode.
  */
 public final class TokenizationView extends BorderPane {
 
     private final TokenizationViewModel viewModel;
     private final Consumer<String> errorPresenter;
     private final TextArea editor = new TextArea();
+    private final EditorHighlighter highlighter = new EditorHighlighter(editor);
     private final VBox lanes = new VBox();
-    private final Label status = new Label();
+    private final StatusBar statusBar = new StatusBar();
+    private final Label caretInfo = new Label();
+    private final MenuButton addLaneMenu = new MenuButton("+ Lane");
+    private final SegmentedButton chipModes = new SegmentedButton();
+    private final SegmentedButton colourModes = new SegmentedButton();
+    private final MenuButton themeMenu = new MenuButton("Theme");
+    private final ToggleButton presentButton = new ToggleButton("⛶ Present");
+    private final SplitPane leftSplit = new SplitPane();
+    private final SplitPane horizontal = new SplitPane();
+    private final SplitPane vertical = new SplitPane();
+    private final InvalidationListener spanChanged = obs -> updateHighlight();
 
     public TokenizationView(TokenizationViewModel viewModel, Consumer<String> errorPresenter) {
         this.viewModel = viewModel;
@@ -34,51 +67,226 @@ public final class TokenizationView extends BorderPane {
 
     private void createView() {
         getStyleClass().add("tokenization-view");
-
-        Label title = new Label("TokenLens");
-        title.getStyleClass().add("app-title");
-        HBox toolbar = new HBox(title);
-        toolbar.getStyleClass().add("app-toolbar");
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.setPadding(new Insets(8, 14, 8, 14));
-        setTop(toolbar);
+        setTop(createToolbar());
 
         editor.getStyleClass().add("editor");
         editor.setWrapText(true);
+        StackPane editorStack = new StackPane(editor, highlighter);
 
         lanes.getStyleClass().add("lanes");
-        for (LaneViewModel lane : viewModel.lanes()) {
-            lanes.getChildren().add(new LaneView(lane, viewModel.tokenizerChoices()));
-        }
-        ScrollPane lanesScroll = new ScrollPane(lanes);
-        lanesScroll.setFitToWidth(true);
-        lanesScroll.getStyleClass().add("lanes-scroll");
+        lanes.setFocusTraversable(true); // Esc leaves the editor to here, where Tab walks the tokens
+        leftSplit.setOrientation(Orientation.VERTICAL);
+        leftSplit.getItems().addAll(editorStack, lanes);
+        leftSplit.setDividerPositions(0.3);
 
-        SplitPane split = new SplitPane(editor, lanesScroll);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.32);
-        setCenter(split);
+        horizontal.getItems().add(leftSplit);
+        vertical.setOrientation(Orientation.VERTICAL);
+        vertical.getItems().add(horizontal);
+        setCenter(vertical);
 
-        HBox statusBar = new HBox(status);
         statusBar.getStyleClass().add("status-bar");
-        statusBar.setPadding(new Insets(4, 14, 4, 14));
+        caretInfo.getStyleClass().add("secondary");
+        statusBar.getRightItems().add(caretInfo);
         setBottom(statusBar);
     }
 
-    private void initBindings() {
-        editor.textProperty().bindBidirectional(viewModel.textProperty());
-        status.textProperty().bind(Bindings.when(viewModel.busyProperty()).then("Tokenizing…").otherwise("Ready"));
-        for (LaneViewModel lane : viewModel.lanes()) {
-            lane.errorProperty().addListener((obs, old, message) -> {
-                if (message != null) {
-                    errorPresenter.accept(message);
-                    lane.acknowledgeError();
-                }
-            });
+    private Node createToolbar() {
+        Label title = new Label("TokenLens");
+        title.getStyleClass().add("app-title");
+        for (String name : viewModel.tokenizerChoices()) {
+            MenuItem item = new MenuItem(name);
+            item.setOnAction(e -> viewModel.addLane(name));
+            addLaneMenu.getItems().add(item);
         }
+        addLaneMenu.getStyleClass().add("add-lane");
+        addLaneMenu.setTooltip(new Tooltip("Add a tokenizer lane (Ctrl+L)"));
+
+        for (ChipMode mode : ChipMode.values()) {
+            ToggleButton b = new ToggleButton(switch (mode) {
+                case TEXT -> "Text";
+                case RAW -> "Pieces";
+                case HEX -> "Bytes";
+            });
+            b.setUserData(mode);
+            chipModes.getButtons().add(b);
+        }
+        chipModes.getStyleClass().addAll("chip-modes", "secondary");
+        for (ColourMode mode : ColourMode.values()) {
+            ToggleButton b = new ToggleButton(mode == ColourMode.POSITION ? "By position" : "By id");
+            b.setUserData(mode);
+            colourModes.getButtons().add(b);
+        }
+        colourModes.getStyleClass().addAll("colour-modes", "secondary");
+
+        ToggleGroup themes = new ToggleGroup();
+        for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
+            RadioMenuItem item = new RadioMenuItem(theme == Theme.LIGHT ? "Light" : "Dark");
+            item.setToggleGroup(themes);
+            item.setUserData(theme);
+            item.setSelected(viewModel.themeProperty().get() == theme);
+            item.setOnAction(e -> viewModel.themeProperty().set(theme));
+            themeMenu.getItems().add(item);
+        }
+        viewModel.themeProperty().addListener((obs, old, theme) -> themes.getToggles()
+                .forEach(t -> t.setSelected(t.getUserData() == theme)));
+        themeMenu.getStyleClass().addAll("theme-menu", "secondary");
+        presentButton.getStyleClass().add("present-button");
+        presentButton.setTooltip(new Tooltip("Presentation mode (F11)"));
+        presentButton.setFocusTraversable(false);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(10, title, addLaneMenu, chipModes, colourModes, spacer, themeMenu, presentButton);
+        toolbar.getStyleClass().add("app-toolbar");
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setPadding(new Insets(6, 14, 6, 14));
+        return toolbar;
+    }
+
+    private void initBindings() {
+        SessionModel session = viewModel.session();
+        editor.textProperty().bindBidirectional(viewModel.textProperty());
+        InvalidationListener caret = obs -> {
+            IndexRange sel = editor.getSelection();
+            session.editorSelectionProperty().set(sel.getLength() > 0 ? sel
+                    : new IndexRange(editor.getCaretPosition(), editor.getCaretPosition()));
+        };
+        editor.caretPositionProperty().addListener(caret);
+        editor.selectionProperty().addListener(caret);
+        caretInfo.textProperty().bind(Bindings.createStringBinding(() -> {
+            IndexRange r = session.editorSelectionProperty().get();
+            return r.getLength() == 0 ? "offset " + r.getStart() : "selection " + r.getStart() + "–" + r.getEnd();
+        }, session.editorSelectionProperty()));
+        statusBar.textProperty().bind(Bindings.when(viewModel.busyProperty()).then("Tokenizing…").otherwise("Ready"));
+
+        bindToggles(chipModes, viewModel.chipModeProperty());
+        bindToggles(colourModes, viewModel.colourModeProperty());
+        presentButton.selectedProperty().bindBidirectional(viewModel.presentationProperty());
+
+        for (var lane : viewModel.lanes()) {
+            addLaneView(lane, lanes.getChildren().size());
+        }
+        viewModel.lanes().addListener((ListChangeListener<LaneViewModel>) change -> {
+            while (change.next()) {
+                for (LaneViewModel removed : change.getRemoved()) {
+                    lanes.getChildren().removeIf(n -> n instanceof LaneView v && v.viewModel() == removed
+                            && dispose(v));
+                    removed.chipDataProperty().removeListener(spanChanged);
+                }
+                int at = change.getFrom();
+                for (LaneViewModel added : change.getAddedSubList()) {
+                    addLaneView(added, at++);
+                }
+            }
+            applyPresentation();
+        });
+        session.hoveredTokenProperty().addListener(spanChanged);
+        session.selectedTokenProperty().addListener(spanChanged);
+
+        sceneProperty().addListener((obs, old, scene) -> applyTheme());
+        viewModel.themeProperty().addListener(obs -> applyTheme());
+        viewModel.presentationProperty().addListener(obs -> {
+            applyTheme();
+            applyPresentation();
+        });
+    }
+
+    private static boolean dispose(LaneView view) {
+        view.dispose();
+        return true;
+    }
+
+    private void addLaneView(LaneViewModel lane, int at) {
+        LaneView view = new LaneView(lane, viewModel);
+        VBox.setVgrow(view, Priority.ALWAYS);
+        lanes.getChildren().add(Math.min(at, lanes.getChildren().size()), view);
+        lane.chipDataProperty().addListener(spanChanged);
+        lane.errorProperty().addListener((obs, old, message) -> {
+            if (message != null) {
+                errorPresenter.accept(message);
+                lane.acknowledgeError();
+            }
+        });
+    }
+
+    private static <T> void bindToggles(SegmentedButton buttons, javafx.beans.property.ObjectProperty<T> property) {
+        Runnable select = () -> buttons.getButtons().forEach(b -> b.setSelected(b.getUserData() == property.get()));
+        select.run();
+        property.addListener(obs -> select.run());
+        buttons.getToggleGroup().selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                select.run(); // a segmented choice always has one segment on
+            } else {
+                @SuppressWarnings("unchecked")
+                T value = (T) now.getUserData();
+                property.set(value);
+            }
+        });
+    }
+
+    /** The hovered token's span, else the selected token's. */
+    private void updateHighlight() {
+        SessionModel session = viewModel.session();
+        IndexRange span = TokenizationViewModel.sourceSpan(session.hoveredTokenProperty().get());
+        if (span == null) {
+            span = TokenizationViewModel.sourceSpan(session.selectedTokenProperty().get());
+        }
+        highlighter.setSpan(span);
+    }
+
+    private void applyTheme() {
+        Scene scene = getScene();
+        if (scene != null) {
+            scene.getStylesheets().setAll(viewModel.effectiveTheme().stylesheetUrl());
+        }
+    }
+
+    /** Secondary chrome (counts, mode switches, status details) steps aside in presentation mode. */
+    private void applyPresentation() {
+        boolean show = !viewModel.presentationProperty().get();
+        for (Node n : lookupAll(".secondary")) {
+            n.setVisible(show);
+            n.setManaged(show);
+        }
+        statusBar.setVisible(show);
+        statusBar.setManaged(show);
+    }
+
+    /** Put a panel to the right of the editor and lanes (the app's tabs: vocabulary, map, positions). */
+    public void setSidePanel(Node panel) {
+        horizontal.getItems().setAll(leftSplit, panel);
+        horizontal.setDividerPositions(0.68);
+    }
+
+    /** Put a panel below the editor and lanes (the token detail). */
+    public void setDetailPanel(Node panel) {
+        vertical.getItems().setAll(horizontal, panel);
+        vertical.setDividerPositions(0.74);
     }
 
     public TextArea editor() {
         return editor;
+    }
+
+    /** The "+ Lane" menu; other sources (file dialog, HF cache) add their items here. */
+    public MenuButton addLaneMenu() {
+        return addLaneMenu;
+    }
+
+    public StatusBar statusBar() {
+        return statusBar;
+    }
+
+    EditorHighlighter highlighter() {
+        return highlighter;
+    }
+
+    VBox lanesBox() {
+        return lanes;
+    }
+
+    /** Leave the editor for the lanes, where Tab and Shift+Tab walk the tokens. */
+    void focusLanes() {
+        lanes.requestFocus();
     }
 }

@@ -1,56 +1,227 @@
 package org.tokenlens.app;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
-import javafx.beans.Observable;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.control.IndexRange;
+import org.tokenlens.app.chips.ChipData;
+import org.tokenlens.app.chips.ChipMode;
+import org.tokenlens.app.chips.ColourMode;
+import org.tokenlens.app.session.SessionModel;
+import org.tokenlens.app.session.TokenRef;
 import org.tokenlens.app.task.TaskRunner;
+import org.tokenlens.engine.tokenize.Encoding;
 import org.tokenlens.engine.tokenize.Tokenizer;
 
 /**
- * The first window's state: the text and one lane per tokenizer. Knows no controls; a test drives it with
- * {@link org.tokenlens.app.task.CurrentThreadTaskRunner} and a fake loader, without a stage.
+ * The tokenization view's state: the text, one lane per tokenizer, how chips look, the theme and presentation
+ * mode, and the linking between editor and chips through the shared {@link SessionModel}. Knows no controls; a
+ * test drives it with {@link org.tokenlens.app.task.CurrentThreadTaskRunner} and a fake loader, without a stage.
  */
 public final class TokenizationViewModel {
 
     public static final String DEFAULT_TEXT = "This is a input.";
 
+    private final Function<String, Tokenizer> loader;
+    private final TaskRunner runner;
+    private final SessionModel session;
     private final StringProperty text = new SimpleStringProperty(this, "text");
-    private final ObservableList<LaneViewModel> lanes;
+    private final ObservableList<LaneViewModel> lanes = FXCollections.observableArrayList();
+    private final ObservableList<LaneViewModel> lanesView = FXCollections.unmodifiableObservableList(lanes);
     private final ObservableList<String> choices;
-    private final BooleanBinding busy;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ObjectProperty<ChipMode> chipMode = new SimpleObjectProperty<>(this, "chipMode", ChipMode.TEXT);
+    private final ObjectProperty<ColourMode> colourMode =
+            new SimpleObjectProperty<>(this, "colourMode", ColourMode.POSITION);
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
+    private final InvalidationListener laneChanged = obs -> laneUpdated();
+
+    public TokenizationViewModel(Function<String, Tokenizer> loader, TaskRunner runner, List<String> choices,
+                                 List<String> tokenizers, String initialText) {
+        this(loader, runner, choices, tokenizers, initialText, new SessionModel());
+    }
 
     /**
      * @param loader     loads a tokenizer by spec (the registry's {@code load}); called off the UI thread
      * @param choices    names offered in the tokenizer pickers (the bundled names)
      * @param tokenizers one lane per name, in order
+     * @param session    the selection shared with the other views
      */
     public TokenizationViewModel(Function<String, Tokenizer> loader, TaskRunner runner, List<String> choices,
-                                 List<String> tokenizers, String initialText) {
-        text.set(initialText);
-        List<LaneViewModel> created = new ArrayList<>();
-        for (String name : tokenizers) {
-            created.add(new LaneViewModel(loader, runner, name, initialText));
-        }
-        this.lanes = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(created));
+                                 List<String> tokenizers, String initialText, SessionModel session) {
+        this.loader = Objects.requireNonNull(loader);
+        this.runner = Objects.requireNonNull(runner);
+        this.session = Objects.requireNonNull(session);
         this.choices = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(choices));
+        text.set(initialText);
         text.addListener((obs, old, now) -> lanes.forEach(lane -> lane.setText(now == null ? "" : now)));
-        this.busy = Bindings.createBooleanBinding(() -> lanes.stream().anyMatch(l -> l.busyProperty().get()),
-                lanes.stream().map(LaneViewModel::busyProperty).toArray(Observable[]::new));
+        chipMode.addListener((obs, old, mode) -> lanes.forEach(lane -> lane.setChipMode(mode)));
+        for (String name : tokenizers) {
+            addLane(name);
+        }
+    }
+
+    /** A new lane for a tokenizer spec (bundled name, tokenizer.json, folder, .tiktoken); it encodes at once. */
+    public LaneViewModel addLane(String spec) {
+        LaneViewModel lane = new LaneViewModel(loader, runner, spec, text.get() == null ? "" : text.get());
+        lane.setChipMode(chipMode.get());
+        lane.busyProperty().addListener(laneChanged);
+        lane.encodingProperty().addListener(laneChanged);
+        lanes.add(lane);
+        laneUpdated();
+        return lane;
+    }
+
+    /** Removes a lane; the selection or hover pointing into it is cleared. */
+    public void removeLane(LaneViewModel lane) {
+        if (!lanes.remove(lane)) {
+            return;
+        }
+        lane.busyProperty().removeListener(laneChanged);
+        lane.encodingProperty().removeListener(laneChanged);
+        clearIfIn(session.selectedTokenProperty(), lane);
+        clearIfIn(session.hoveredTokenProperty(), lane);
+        laneUpdated();
+    }
+
+    private static void clearIfIn(ObjectProperty<TokenRef> ref, LaneViewModel lane) {
+        if (ref.get() != null && ref.get().lane() == lane) {
+            ref.set(null);
+        }
+    }
+
+    /** After any lane's result: busy flag, boundary diff, and selection indices that fell off the end. */
+    private void laneUpdated() {
+        busy.set(lanes.stream().anyMatch(l -> l.busyProperty().get()));
+        List<Encoding> encodings = new ArrayList<>();
+        for (LaneViewModel lane : lanes) {
+            Encoding e = lane.encodingProperty().get();
+            if (e != null && e.text().equals(text.get())) {
+                encodings.add(e);
+            }
+        }
+        if (encodings.size() == lanes.size()) {
+            List<BitSet> diffs = BoundaryDiff.compute(encodings);
+            for (int k = 0; k < lanes.size(); k++) {
+                lanes.get(k).setBoundaryDiff(diffs.get(k));
+            }
+        }
+        dropIfStale(session.selectedTokenProperty());
+        dropIfStale(session.hoveredTokenProperty());
+    }
+
+    private static void dropIfStale(ObjectProperty<TokenRef> ref) {
+        TokenRef r = ref.get();
+        if (r != null) {
+            Encoding e = r.lane().encodingProperty().get();
+            if (e == null || r.index() >= e.size()) {
+                ref.set(null);
+            }
+        }
+    }
+
+    /**
+     * The tokens of {@code lane} that the editor range covers, as a token index range, or null. A caret (empty
+     * range) covers the token it is in, or else the token that ends at it.
+     */
+    public static IndexRange coveredTokens(Encoding e, IndexRange editor) {
+        if (e == null || editor == null) {
+            return null;
+        }
+        int from = editor.getStart();
+        int to = editor.getEnd();
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < e.size(); i++) {
+            int s = e.starts()[i];
+            int t = e.ends()[i];
+            if (s < 0) {
+                continue;
+            }
+            boolean hit = from == to ? (s <= from && from < t) : (s < to && from < t);
+            if (hit) {
+                if (first < 0) {
+                    first = i;
+                }
+                last = i;
+            }
+        }
+        if (first < 0 && from == to) {
+            for (int i = e.size() - 1; i >= 0; i--) {
+                if (e.ends()[i] == from && e.starts()[i] >= 0 && e.starts()[i] < from) {
+                    return new IndexRange(i, i + 1);
+                }
+            }
+        }
+        return first < 0 ? null : new IndexRange(first, last + 1);
+    }
+
+    /**
+     * The editor span to highlight for a token: its cluster's UTF-16 span (a partial character's token stands for
+     * the whole character), or null for an inserted token.
+     */
+    public static IndexRange sourceSpan(TokenRef ref) {
+        if (ref == null) {
+            return null;
+        }
+        ChipData data = ref.lane().chipDataProperty().get();
+        if (data == null || ref.index() < 0 || ref.index() >= data.encoding().size()) {
+            return null;
+        }
+        Encoding e = data.encoding();
+        int cluster = data.clusterOf(ref.index());
+        int start = Integer.MAX_VALUE;
+        int end = -1;
+        for (int i = data.clusterStarts()[cluster]; i < data.clusterStarts()[cluster + 1]; i++) {
+            if (e.starts()[i] >= 0) {
+                start = Math.min(start, e.starts()[i]);
+                end = Math.max(end, e.ends()[i]);
+            }
+        }
+        return end < 0 ? null : new IndexRange(start, end);
+    }
+
+    /**
+     * Move the selection by {@code delta} tokens (Tab / Shift+Tab), staying in its lane; with nothing selected,
+     * start at the first lane's first (or last) token.
+     */
+    public void moveSelection(int delta) {
+        TokenRef current = session.selectedTokenProperty().get();
+        LaneViewModel lane = current != null ? current.lane() : lanes.isEmpty() ? null : lanes.get(0);
+        Encoding e = lane == null ? null : lane.encodingProperty().get();
+        if (e == null || e.size() == 0) {
+            return;
+        }
+        int index = current == null ? (delta > 0 ? 0 : e.size() - 1)
+                : Math.max(0, Math.min(e.size() - 1, current.index() + delta));
+        session.selectedTokenProperty().set(new TokenRef(lane, index));
+    }
+
+    public SessionModel session() {
+        return session;
     }
 
     public StringProperty textProperty() {
         return text;
     }
 
+    /** The lanes, in order; change them with {@link #addLane} and {@link #removeLane}. */
     public ObservableList<LaneViewModel> lanes() {
-        return lanes;
+        return lanesView;
     }
 
     public ObservableList<String> tokenizerChoices() {
@@ -58,7 +229,32 @@ public final class TokenizationViewModel {
     }
 
     /** True while any lane waits for a result; the screenshot mode waits for it to turn false. */
-    public BooleanBinding busyProperty() {
-        return busy;
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Text, raw pieces or hex bytes. */
+    public ObjectProperty<ChipMode> chipModeProperty() {
+        return chipMode;
+    }
+
+    /** Colour by position or by id. */
+    public ObjectProperty<ColourMode> colourModeProperty() {
+        return colourMode;
+    }
+
+    /** The theme chosen in the menu; presentation mode overrides it while on. */
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /** Large type, high contrast, full screen, secondary chrome hidden. */
+    public BooleanProperty presentationProperty() {
+        return presentation;
+    }
+
+    /** The stylesheet the scene should use now. */
+    public Theme effectiveTheme() {
+        return presentation.get() ? Theme.PRESENTATION : theme.get();
     }
 }

@@ -1,31 +1,37 @@
 package org.tokenlens.app.chips;
 
+import java.util.BitSet;
+import java.util.function.IntConsumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.geometry.Orientation;
 import javafx.scene.control.Control;
+import javafx.scene.control.IndexRange;
 import javafx.scene.control.Skin;
-import org.tokenlens.engine.tokenize.Encoding;
 
-/** The tokens of one {@link Encoding} as a wrapping row of {@link TokenChip}s. */
+/**
+ * The tokens of one encoding as rows of {@link TokenChip}s, virtualized: only the rows on screen have nodes,
+ * so a 5 MB paste costs the same to show as a sentence. Rows are broken from estimated widths
+ * ({@link ChipWidths}). Linking state (selected, hovered, covered tokens; boundaries other lanes lack) is set
+ * from outside; clicks and hovers are reported through {@link #onTokenClickedProperty()} and
+ * {@link #onTokenHoveredProperty()} with the first token of the chip.
+ */
 public class ChipStrip extends Control {
 
-    /** More chips than this are summarised as "+N more": a node per token stalls layout at tens of thousands. */
-    public static final int DEFAULT_MAX_CHIPS = 3000;
-
-    private final ObjectProperty<Encoding> encoding = new SimpleObjectProperty<>(this, "encoding");
-    private final IntegerProperty maxChips = new SimpleIntegerProperty(this, "maxChips", DEFAULT_MAX_CHIPS);
+    private final ObjectProperty<ChipData> data = new SimpleObjectProperty<>(this, "data");
+    private final ObjectProperty<ColourMode> colourMode = new SimpleObjectProperty<>(this, "colourMode",
+            ColourMode.POSITION);
+    private final IntegerProperty selectedToken = new SimpleIntegerProperty(this, "selectedToken", -1);
+    private final IntegerProperty hoveredToken = new SimpleIntegerProperty(this, "hoveredToken", -1);
+    private final ObjectProperty<IndexRange> coveredTokens = new SimpleObjectProperty<>(this, "coveredTokens");
+    private final ObjectProperty<BitSet> boundaryDiff = new SimpleObjectProperty<>(this, "boundaryDiff");
+    private final ObjectProperty<IntConsumer> onTokenClicked = new SimpleObjectProperty<>(this, "onTokenClicked");
+    private final ObjectProperty<IntConsumer> onTokenHovered = new SimpleObjectProperty<>(this, "onTokenHovered");
 
     public ChipStrip() {
         getStyleClass().add("chip-strip");
-    }
-
-    /** Chips wrap: the height needed depends on the width given. */
-    @Override
-    public Orientation getContentBias() {
-        return Orientation.HORIZONTAL;
+        setFocusTraversable(false);
     }
 
     @Override
@@ -38,27 +44,48 @@ public class ChipStrip extends Control {
         return ChipStrip.class.getResource("token-chip.css").toExternalForm();
     }
 
-    public ObjectProperty<Encoding> encodingProperty() {
-        return encoding;
+    public ObjectProperty<ChipData> dataProperty() {
+        return data;
     }
 
-    public Encoding getEncoding() {
-        return encoding.get();
+    public ChipData getData() {
+        return data.get();
     }
 
-    public void setEncoding(Encoding value) {
-        encoding.set(value);
+    public void setData(ChipData value) {
+        data.set(value);
     }
 
-    public IntegerProperty maxChipsProperty() {
-        return maxChips;
+    public ObjectProperty<ColourMode> colourModeProperty() {
+        return colourMode;
     }
 
-    public int getMaxChips() {
-        return maxChips.get();
+    /** The selected token (index in the encoding), or -1. */
+    public IntegerProperty selectedTokenProperty() {
+        return selectedToken;
     }
 
-    public void setMaxChips(int value) {
-        maxChips.set(value);
+    /** The hovered token, or -1; set by the owner from the shared session so every lane agrees. */
+    public IntegerProperty hoveredTokenProperty() {
+        return hoveredToken;
+    }
+
+    /** Tokens covered by the editor's caret or selection, as a token index range; null for none. */
+    public ObjectProperty<IndexRange> coveredTokensProperty() {
+        return coveredTokens;
+    }
+
+    /** Tokens whose start boundary some other lane does not have; null for none. */
+    public ObjectProperty<BitSet> boundaryDiffProperty() {
+        return boundaryDiff;
+    }
+
+    public ObjectProperty<IntConsumer> onTokenClickedProperty() {
+        return onTokenClicked;
+    }
+
+    /** Called with the first token of the chip under the mouse, and -1 when the mouse leaves it. */
+    public ObjectProperty<IntConsumer> onTokenHoveredProperty() {
+        return onTokenHovered;
     }
 }

@@ -1,78 +1,209 @@
 package org.tokenlens.app.chips;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.function.IntConsumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.IndexRange;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.SkinBase;
-import javafx.scene.layout.FlowPane;
-import org.tokenlens.engine.tokenize.Encoding;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.HBox;
 
 /**
- * Shows one chip per token in a flow. Chips are kept and refilled rather than rebuilt: a keystroke usually
- * changes a token or two, and refilling properties costs far less than creating nodes and re-applying CSS.
+ * A {@link ListView} of chip rows: the list virtualizes (only rows on screen get cells, cells are reused), each
+ * cell is a row of pooled {@link TokenChip}s. Rows come from {@link ChipRows} on the estimated widths, recomputed
+ * when the data, the width or the font size change — arithmetic over the clusters, no nodes.
  */
 final class ChipStripSkin extends SkinBase<ChipStrip> {
 
-    private final FlowPane flow = new FlowPane();
-    private final List<TokenChip> pool = new ArrayList<>();
-    private final Label more = new Label();
+    /** Height of one row of chips at the base font size: label, ids, padding and the gap to the next row. */
+    private static final double ROW_HEIGHT = 56;
+    /** Room for the vertical scroll bar and the cell padding. */
+    private static final double ROW_INSET = 30;
+
+    private final ListView<Integer> list = new ListView<>();
+    private final ObservableList<Integer> rows = FXCollections.observableArrayList();
+    /** Hidden label whose font (from the theme, scaled in presentation mode) tells the strip its scale. */
+    private final Label fontProbe = new Label("M");
+    private final List<RowCell> liveCells = new ArrayList<>();
+    private int[] rowStarts = {0, 0};
+    private double scale = 1;
 
     ChipStripSkin(ChipStrip strip) {
         super(strip);
-        flow.getStyleClass().add("chip-flow");
-        more.getStyleClass().add("more-chips");
-        getChildren().add(flow);
-        registerChangeListener(strip.encodingProperty(), obs -> refill());
-        registerChangeListener(strip.maxChipsProperty(), obs -> refill());
-        refill();
+        list.getStyleClass().add("chip-rows");
+        list.setItems(rows);
+        list.setFocusTraversable(false);
+        list.setCellFactory(v -> {
+            RowCell cell = new RowCell();
+            liveCells.add(cell);
+            return cell;
+        });
+        fontProbe.setManaged(false);
+        fontProbe.setVisible(false);
+        getChildren().addAll(list, fontProbe);
+        registerChangeListener(strip.dataProperty(), obs -> rebreak());
+        registerChangeListener(strip.colourModeProperty(), obs -> refreshContent());
+        registerChangeListener(list.widthProperty(), obs -> rebreak());
+        registerChangeListener(fontProbe.fontProperty(), obs -> rebreak());
+        registerChangeListener(strip.selectedTokenProperty(), obs -> {
+            refreshState();
+            reveal(strip.selectedTokenProperty().get());
+        });
+        registerChangeListener(strip.hoveredTokenProperty(), obs -> refreshState());
+        registerChangeListener(strip.boundaryDiffProperty(), obs -> refreshState());
+        registerChangeListener(strip.coveredTokensProperty(), obs -> {
+            refreshState();
+            IndexRange covered = strip.coveredTokensProperty().get();
+            if (covered != null) {
+                reveal(covered.getStart());
+            }
+        });
+        rebreak();
     }
 
-    private void refill() {
-        Encoding e = getSkinnable().getEncoding();
-        int total = e == null ? 0 : e.size();
-        int n = Math.min(total, Math.max(0, getSkinnable().getMaxChips()));
-        flow.getChildren().remove(more);
-        while (pool.size() < n) {
-            pool.add(new TokenChip());
-        }
-        for (int i = 0; i < n; i++) {
-            TokenChip chip = pool.get(i);
-            chip.setSpecial(e.special()[i]);
-            chip.setPiece(e.tokens()[i]);
-            chip.setTokenBytes(e.bytes()[i]);
-            chip.setTokenId(e.ids()[i]);
-            chip.setUnknown(isUnknownPiece(e.tokens()[i]));
-        }
-        if (flow.getChildren().size() > n) {
-            flow.getChildren().remove(n, flow.getChildren().size());
+    private void rebreak() {
+        scale = fontProbe.getFont().getSize() / ChipWidths.BASE_FONT;
+        list.setFixedCellSize(Math.ceil(ROW_HEIGHT * scale));
+        ChipData data = getSkinnable().getData();
+        double width = list.getWidth() > 0 ? list.getWidth() : 800;
+        rowStarts = data == null ? new int[] {0, 0}
+                : ChipRows.breakRows(data.widths(), Math.max(60, width - ROW_INSET), scale);
+        int count = data == null || data.clusterCount() == 0 ? 0 : rowStarts.length - 1;
+        if (count == rows.size()) {
+            refreshContent(); // same number of rows: refill the cells on screen, keep the list as it is
         } else {
-            flow.getChildren().addAll(pool.subList(flow.getChildren().size(), n));
+            Integer[] indices = new Integer[count];
+            for (int r = 0; r < count; r++) {
+                indices[r] = r;
+            }
+            rows.setAll(indices);
         }
-        if (total > n) {
-            more.setText("+" + (total - n) + " more tokens");
-            flow.getChildren().add(more);
+    }
+
+    private void refreshContent() {
+        for (RowCell cell : liveCells) {
+            cell.fill();
         }
     }
 
-    // SkinBase asks children for prefHeight(-1); a wrapping flow needs the actual width to know its height.
-    @Override
-    protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
-        double inner = width < 0 ? -1 : Math.max(0, width - left - right);
-        return top + flow.prefHeight(inner) + bottom;
+    private void refreshState() {
+        for (RowCell cell : liveCells) {
+            cell.refreshState();
+        }
     }
 
-    @Override
-    protected double computeMinHeight(double width, double top, double right, double bottom, double left) {
-        return computePrefHeight(width, top, right, bottom, left);
+    /** Scroll so that the row holding {@code token} is on screen, if it is not already. */
+    private void reveal(int token) {
+        ChipData data = getSkinnable().getData();
+        if (data == null || token < 0 || token >= data.encoding().size()) {
+            return;
+        }
+        int row = rowOf(data.clusterOf(token));
+        VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
+        if (flow != null && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null
+                && row > flow.getFirstVisibleCell().getIndex() && row < flow.getLastVisibleCell().getIndex()) {
+            return;
+        }
+        list.scrollTo(Math.max(0, row - 1));
     }
 
-    @Override
-    protected double computeMinWidth(double height, double top, double right, double bottom, double left) {
-        return left + 40 + right; // a chip strip can always wrap down to about one chip per row
+    private int rowOf(int cluster) {
+        int k = java.util.Arrays.binarySearch(rowStarts, cluster);
+        return k >= 0 ? Math.min(k, rowStarts.length - 2) : -k - 2;
     }
 
-    /** The unknown pieces of the common vocabularies; the Encoding does not flag them. */
-    private static boolean isUnknownPiece(String piece) {
-        return "[UNK]".equals(piece) || "<unk>".equals(piece);
+    /** A row of chips; chips are pooled per cell. */
+    private final class RowCell extends ListCell<Integer> {
+        private final HBox box = new HBox(4);
+        private final List<TokenChip> pool = new ArrayList<>();
+        private int shown;
+
+        RowCell() {
+            getStyleClass().add("chip-row");
+            box.getStyleClass().add("chip-row-box");
+            setGraphic(null);
+        }
+
+        @Override
+        protected boolean isItemChanged(Integer oldItem, Integer newItem) {
+            return true; // row r of a new encoding holds other tokens than row r of the old one
+        }
+
+        @Override
+        protected void updateItem(Integer row, boolean empty) {
+            super.updateItem(row, empty);
+            fill();
+        }
+
+        void fill() {
+            ChipData data = getSkinnable().getData();
+            Integer row = getItem();
+            if (isEmpty() || row == null || data == null || row >= rowStarts.length - 1) {
+                setGraphic(null);
+                shown = 0;
+                return;
+            }
+            int from = rowStarts[row];
+            int to = rowStarts[row + 1];
+            int n = to - from;
+            while (pool.size() < n) {
+                pool.add(newChip());
+            }
+            ColourMode colours = getSkinnable().colourModeProperty().get();
+            for (int k = 0; k < n; k++) {
+                int c = from + k;
+                int first = data.clusterStarts()[c];
+                int palette = colours == ColourMode.ID ? TokenChip.paletteIndex(data.encoding().ids()[first])
+                        : c % TokenChip.PALETTE_SIZE;
+                pool.get(k).show(data.content(c), first, data.clusterStarts()[c + 1] - first, palette);
+            }
+            if (box.getChildren().size() > n) {
+                box.getChildren().remove(n, box.getChildren().size());
+            } else if (box.getChildren().size() < n) {
+                box.getChildren().addAll(pool.subList(box.getChildren().size(), n));
+            }
+            shown = n;
+            refreshState();
+            if (getGraphic() != box) {
+                setGraphic(box);
+            }
+        }
+
+        void refreshState() {
+            ChipStrip strip = getSkinnable();
+            int selected = strip.selectedTokenProperty().get();
+            int hovered = strip.hoveredTokenProperty().get();
+            IndexRange covered = strip.coveredTokensProperty().get();
+            BitSet diff = strip.boundaryDiffProperty().get();
+            for (int k = 0; k < shown; k++) {
+                TokenChip chip = pool.get(k);
+                int first = chip.firstToken();
+                int end = first + chip.tokenCount();
+                chip.setState(selected >= first && selected < end,
+                        covered != null && covered.getStart() < end && first < covered.getEnd(),
+                        hovered >= first && hovered < end,
+                        diff != null && diff.get(first));
+            }
+        }
+
+        private TokenChip newChip() {
+            TokenChip chip = new TokenChip();
+            chip.setOnMouseClicked(e -> notify(getSkinnable().onTokenClickedProperty().get(), chip.firstToken()));
+            chip.setOnMouseEntered(e -> notify(getSkinnable().onTokenHoveredProperty().get(), chip.firstToken()));
+            chip.setOnMouseExited(e -> notify(getSkinnable().onTokenHoveredProperty().get(), -1));
+            return chip;
+        }
+
+        private void notify(IntConsumer target, int token) {
+            if (target != null) {
+                target.accept(token);
+            }
+        }
     }
 }

@@ -1,29 +1,29 @@
 package org.tokenlens.app.chips;
 
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 
 /**
- * One token: what it stands for (its bytes as text, whitespace made visible, partial characters as hex; a
- * special token's piece) above its id. Looks come from {@code token-chip.css} and the theme: a soft Okabe–Ito
- * background chosen by id ({@code palette-0..7}), {@code :special} outlined and bold, {@code :unknown} outlined
- * red, hex badges monospace.
+ * One chip: a cluster of tokens (usually one) — its label above, its ids (and hex badges for partial characters)
+ * below. Looks come from {@code token-chip.css} and the theme: a soft Okabe–Ito background ({@code palette-0..7}),
+ * {@code :special} outlined and bold, {@code :unknown} outlined red, {@code :byte-fallback} dashed,
+ * {@code :boundary-diff} a bar at the left edge, {@code :selected}, {@code :covered} and {@code :hovered} for
+ * linking with the editor.
  */
 public class TokenChip extends Control {
 
     static final int PALETTE_SIZE = 8;
     private static final String[] PALETTE_CLASSES = new String[PALETTE_SIZE];
-    private static final PseudoClass SPECIAL = PseudoClass.getPseudoClass("special");
-    private static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
+    static final PseudoClass SPECIAL = PseudoClass.getPseudoClass("special");
+    static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
+    static final PseudoClass BYTE_FALLBACK = PseudoClass.getPseudoClass("byte-fallback");
+    static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    static final PseudoClass COVERED = PseudoClass.getPseudoClass("covered");
+    static final PseudoClass HOVERED = PseudoClass.getPseudoClass("hovered");
+    static final PseudoClass BOUNDARY_DIFF = PseudoClass.getPseudoClass("boundary-diff");
 
     static {
         for (int k = 0; k < PALETTE_SIZE; k++) {
@@ -31,40 +31,49 @@ public class TokenChip extends Control {
         }
     }
 
-    private final StringProperty piece = new SimpleStringProperty(this, "piece", "");
-    private final ObjectProperty<byte[]> tokenBytes = new SimpleObjectProperty<>(this, "tokenBytes", new byte[0]);
-    private final IntegerProperty tokenId = new SimpleIntegerProperty(this, "tokenId", -1);
-    private final BooleanProperty special = pseudoClassProperty("special", SPECIAL);
-    private final BooleanProperty unknown = pseudoClassProperty("unknown", UNKNOWN);
+    private final ObjectProperty<ChipContent> content = new SimpleObjectProperty<>(this, "content");
+    /** First token of the cluster shown, in its encoding; -1 when empty. */
+    private int firstToken = -1;
+    private int tokenCount;
+    private int palette = -1;
 
     public TokenChip() {
         getStyleClass().add("token-chip");
-        tokenId.addListener(obs -> updatePaletteClass());
-        special.addListener(obs -> updatePaletteClass());
-        updatePaletteClass();
     }
 
-    /** Special tokens are outlined, not coloured by id (a palette class would out-rank :special in CSS). */
-    private void updatePaletteClass() {
-        getStyleClass().removeAll(PALETTE_CLASSES);
-        if (!special.get()) {
-            getStyleClass().add(PALETTE_CLASSES[paletteIndex(tokenId.get())]);
+    /** Show a cluster; {@code palette} is the colour index, ignored for special tokens (outlined instead). */
+    public void show(ChipContent value, int first, int count, int paletteIndex) {
+        firstToken = first;
+        tokenCount = count;
+        content.set(value);
+        byte mark = value == null ? TokenMarks.NORMAL : value.mark();
+        pseudoClassStateChanged(SPECIAL, mark == TokenMarks.SPECIAL);
+        pseudoClassStateChanged(UNKNOWN, mark == TokenMarks.UNKNOWN);
+        pseudoClassStateChanged(BYTE_FALLBACK, mark == TokenMarks.BYTE_FALLBACK);
+        int wanted = mark == TokenMarks.SPECIAL ? -1 : paletteIndex;
+        if (wanted != palette) {
+            if (palette >= 0) {
+                getStyleClass().remove(PALETTE_CLASSES[palette]);
+            }
+            if (wanted >= 0) {
+                getStyleClass().add(PALETTE_CLASSES[wanted]);
+            }
+            palette = wanted;
         }
     }
 
-    /** Colour by id: neighbouring ids get unrelated colours, the same id always the same one. */
-    static int paletteIndex(int id) {
-        int h = id * 0x9E3779B9; // Fibonacci hashing spreads consecutive ids
-        return (h >>> 29) % PALETTE_SIZE;
+    /** Linking state, refreshed without touching the content. */
+    public void setState(boolean selected, boolean covered, boolean hovered, boolean boundaryDiff) {
+        pseudoClassStateChanged(SELECTED, selected);
+        pseudoClassStateChanged(COVERED, covered);
+        pseudoClassStateChanged(HOVERED, hovered);
+        pseudoClassStateChanged(BOUNDARY_DIFF, boundaryDiff);
     }
 
-    private BooleanProperty pseudoClassProperty(String name, PseudoClass pseudoClass) {
-        return new SimpleBooleanProperty(this, name) {
-            @Override
-            protected void invalidated() {
-                pseudoClassStateChanged(pseudoClass, get());
-            }
-        };
+    /** Colour by id: neighbouring ids get unrelated colours, the same id always the same one. */
+    public static int paletteIndex(int id) {
+        int h = id * 0x9E3779B9; // Fibonacci hashing spreads consecutive ids
+        return (h >>> 29) % PALETTE_SIZE;
     }
 
     @Override
@@ -77,61 +86,25 @@ public class TokenChip extends Control {
         return TokenChip.class.getResource("token-chip.css").toExternalForm();
     }
 
-    /** The raw vocabulary piece ({@code Ġhello}, {@code ##s}, {@code [CLS]}); shown for special tokens. */
-    public StringProperty pieceProperty() {
-        return piece;
+    public ObjectProperty<ChipContent> contentProperty() {
+        return content;
     }
 
-    public String getPiece() {
-        return piece.get();
+    public ChipContent getContent() {
+        return content.get();
     }
 
-    public void setPiece(String value) {
-        piece.set(value);
+    public int firstToken() {
+        return firstToken;
     }
 
-    /** The bytes the token stands for in decoded output (see {@code Encoding.bytes()}); never written into. */
-    public ObjectProperty<byte[]> tokenBytesProperty() {
-        return tokenBytes;
+    public int tokenCount() {
+        return tokenCount;
     }
 
-    public byte[] getTokenBytes() {
-        return tokenBytes.get();
-    }
-
-    public void setTokenBytes(byte[] value) {
-        tokenBytes.set(value);
-    }
-
-    public IntegerProperty tokenIdProperty() {
-        return tokenId;
-    }
-
+    /** The first token's id (what a test or a screen reader reads first). */
     public int getTokenId() {
-        return tokenId.get();
-    }
-
-    public void setTokenId(int value) {
-        tokenId.set(value);
-    }
-
-    public BooleanProperty specialProperty() {
-        return special;
-    }
-
-    public boolean isSpecial() {
-        return special.get();
-    }
-
-    public void setSpecial(boolean value) {
-        special.set(value);
-    }
-
-    public BooleanProperty unknownProperty() {
-        return unknown;
-    }
-
-    public void setUnknown(boolean value) {
-        unknown.set(value);
+        ChipContent c = content.get();
+        return c == null || c.items().isEmpty() ? -1 : c.items().get(0).id();
     }
 }

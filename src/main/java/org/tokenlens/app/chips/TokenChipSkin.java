@@ -1,57 +1,87 @@
 package org.tokenlens.app.chips;
 
 import java.util.List;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.SkinBase;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 
 /**
- * Lays out a {@link TokenChip}: the label as a row of text runs (whitespace glyphs styled muted), the id below.
- * A row, not a TextFlow: a chip's label must never wrap, and a TextFlow wraps at sub-pixel rounding.
+ * Lays out a {@link TokenChip}: the label as a row of text runs (whitespace glyphs muted, hex monospace), the ids
+ * below. Rows, not TextFlows: a chip's label must never wrap. Text nodes are reused between contents, since a
+ * keystroke refills hundreds of chips and new nodes cost CSS passes.
  */
 final class TokenChipSkin extends SkinBase<TokenChip> {
 
+    private static final String[] LABEL_CLASSES = {"chip-text", "whitespace-glyph", "chip-bytes"};
+
     private final HBox labelRow = new HBox();
-    private final Text idText = new Text();
+    private final HBox itemRow = new HBox();
 
     TokenChipSkin(TokenChip chip) {
         super(chip);
         labelRow.getStyleClass().add("chip-label");
         labelRow.setAlignment(Pos.BASELINE_CENTER);
-        idText.getStyleClass().add("chip-id");
-        VBox box = new VBox(labelRow, idText);
+        itemRow.getStyleClass().add("chip-items");
+        itemRow.setAlignment(Pos.BASELINE_CENTER);
+        itemRow.setSpacing(8);
+        VBox box = new VBox(labelRow, itemRow);
         box.getStyleClass().add("chip-box");
         getChildren().add(box);
-        registerChangeListener(chip.pieceProperty(), obs -> updateLabel());
-        registerChangeListener(chip.tokenBytesProperty(), obs -> updateLabel());
-        registerChangeListener(chip.specialProperty(), obs -> updateLabel());
-        registerChangeListener(chip.tokenIdProperty(), obs -> updateId());
-        updateLabel();
-        updateId();
+        registerChangeListener(chip.contentProperty(), obs -> update());
+        update();
     }
 
-    private void updateLabel() {
-        TokenChip chip = getSkinnable();
-        byte[] bytes = chip.getTokenBytes();
-        // a special token stands for its piece; an empty byte string would leave an empty chip
-        List<ChipLabel.Segment> segments = chip.isSpecial() || bytes == null || bytes.length == 0
-                ? ChipLabel.ofText(chip.getPiece()) : ChipLabel.ofBytes(bytes);
-        labelRow.getChildren().clear();
-        for (ChipLabel.Segment segment : segments) {
-            Text t = new Text(segment.text());
-            t.getStyleClass().add(switch (segment.kind()) {
-                case TEXT -> "chip-text";
-                case WHITESPACE -> "whitespace-glyph";
-                case BYTES -> "chip-bytes";
-            });
-            labelRow.getChildren().add(t);
+    private void update() {
+        ChipContent content = getSkinnable().getContent();
+        List<ChipLabel.Segment> segments = content == null ? List.of() : content.segments();
+        ObservableList<Node> labels = labelRow.getChildren();
+        resize(labels, segments.size());
+        for (int k = 0; k < segments.size(); k++) {
+            ChipLabel.Segment s = segments.get(k);
+            Text t = (Text) labels.get(k);
+            t.setText(s.text());
+            setOnlyClass(t, LABEL_CLASSES[s.kind().ordinal()], LABEL_CLASSES);
+        }
+        List<ChipContent.Item> items = content == null ? List.of() : content.items();
+        ObservableList<Node> row = itemRow.getChildren();
+        int needed = 0;
+        for (ChipContent.Item item : items) {
+            needed += item.badge() == null ? 1 : 2;
+        }
+        resize(row, needed);
+        int k = 0;
+        for (ChipContent.Item item : items) {
+            Text id = (Text) row.get(k++);
+            id.setText(Integer.toString(item.id()));
+            setOnlyClass(id, "chip-id", ITEM_CLASSES);
+            if (item.badge() != null) {
+                Text badge = (Text) row.get(k++);
+                badge.setText(item.badge());
+                setOnlyClass(badge, "chip-badge", ITEM_CLASSES);
+            }
         }
     }
 
-    private void updateId() {
-        int id = getSkinnable().getTokenId();
-        idText.setText(id < 0 ? "" : Integer.toString(id));
+    private static final String[] ITEM_CLASSES = {"chip-id", "chip-badge"};
+
+    private static void resize(ObservableList<Node> nodes, int size) {
+        if (nodes.size() > size) {
+            nodes.remove(size, nodes.size());
+        }
+        while (nodes.size() < size) {
+            nodes.add(new Text());
+        }
+    }
+
+    private static void setOnlyClass(Text t, String wanted, String[] family) {
+        if (t.getStyleClass().contains(wanted)) {
+            return; // unchanged, so no CSS pass
+        }
+        t.getStyleClass().removeAll(family);
+        t.getStyleClass().add(wanted);
     }
 }

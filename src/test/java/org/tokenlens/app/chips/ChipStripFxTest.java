@@ -2,14 +2,14 @@ package org.tokenlens.app.chips;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.control.IndexRange;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -28,14 +28,13 @@ class ChipStripFxTest {
     @Start
     void start(Stage stage) {
         strip = new ChipStrip(); // controls need the toolkit, which is up only from here
-
         Scene scene = new Scene(new StackPane(strip), 600, 400);
         scene.getStylesheets().add(Theme.LIGHT.stylesheetUrl());
         stage.setScene(scene);
         stage.show();
     }
 
-    /** One token per piece; "[CLS]" is an inserted special, "[UNK]" an unknown piece. */
+    /** One token per piece (its UTF-8 bytes); "[CLS]" an inserted special, "[UNK]" id 100 the unknown token. */
     private static Encoding encoding(String... pieces) {
         int n = pieces.length;
         byte[][] bytes = new byte[n][];
@@ -43,49 +42,79 @@ class ChipStripFxTest {
         int[] starts = new int[n];
         int[] ends = new int[n];
         boolean[] special = new boolean[n];
+        int offset = 0;
         for (int i = 0; i < n; i++) {
             bytes[i] = pieces[i].getBytes(StandardCharsets.UTF_8);
-            ids[i] = 100 + i;
             special[i] = pieces[i].equals("[CLS]");
-            starts[i] = special[i] ? -1 : i;
-            ends[i] = special[i] ? -1 : i + 1;
+            ids[i] = pieces[i].equals("[UNK]") ? 100 : 1000 + i;
+            starts[i] = special[i] ? -1 : offset;
+            offset += special[i] ? 0 : pieces[i].length();
+            ends[i] = special[i] ? -1 : offset;
         }
-        return new Encoding(String.join("", pieces), ids, pieces, bytes, starts, ends, special, new int[n]);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            if (!special[i]) {
+                text.append(pieces[i]);
+            }
+        }
+        return new Encoding(text.toString(), ids, pieces, bytes, starts, ends, special, new int[n]);
     }
 
     private List<TokenChip> shownChips(FxRobot robot) {
         return robot.lookup(".token-chip").queryAllAs(TokenChip.class).stream()
-                .filter(c -> c.getParent() != null).toList();
+                .filter(c -> c.getParent() != null && c.getScene() != null && c.isVisible())
+                .filter(c -> c.getParent().getParent() != null && c.getParent().getParent().isVisible())
+                .toList();
+    }
+
+    private static boolean has(TokenChip chip, String pseudoClass) {
+        return chip.getPseudoClassStates().contains(PseudoClass.getPseudoClass(pseudoClass));
     }
 
     @Test
-    void capsTheNumberOfChipsAndReusesThem(FxRobot robot) {
+    void onlyTheRowsOnScreenHaveChipNodes(FxRobot robot) {
+        String[] pieces = new String[20_000];
+        for (int i = 0; i < pieces.length; i++) {
+            pieces[i] = "w" + (i % 10);
+        }
+        robot.interact(() -> strip.setData(ChipData.of(encoding(pieces), -1, ChipMode.TEXT)));
+        int nodes = robot.lookup(".token-chip").queryAll().size();
+        assertTrue(nodes > 10 && nodes < 1000, "chip nodes for 20,000 tokens: " + nodes);
+        assertEquals(1000, shownChips(robot).get(0).getTokenId());
+    }
+
+    @Test
+    void specialUnknownAndSelectedChipsCarryTheirPseudoClasses(FxRobot robot) {
         robot.interact(() -> {
-            strip.setMaxChips(4);
-            strip.setEncoding(encoding("a", "b", "c", "d", "e", "f", "g", "h", "i", "j"));
+            strip.setData(ChipData.of(encoding("[CLS]", "hi", "[UNK]"), 100, ChipMode.TEXT));
+            strip.selectedTokenProperty().set(1);
+            strip.coveredTokensProperty().set(new IndexRange(2, 3));
         });
-        List<TokenChip> first = shownChips(robot);
-        assertEquals(4, first.size());
-        assertEquals("+6 more tokens", robot.lookup(".more-chips").queryAs(Label.class).getText());
-
-        robot.interact(() -> strip.setEncoding(encoding("x", "y")));
-        List<TokenChip> second = shownChips(robot);
-        assertEquals(2, second.size());
-        assertSame(first.get(0), second.get(0), "chips are refilled, not rebuilt");
-        assertEquals(101, second.get(1).getTokenId());
-        assertTrue(robot.lookup(".more-chips").queryAll().stream().allMatch(n -> n.getParent() == null));
+        List<TokenChip> chips = new ArrayList<>(shownChips(robot));
+        chips.sort(java.util.Comparator.comparingInt(TokenChip::firstToken));
+        assertEquals(3, chips.size());
+        assertTrue(has(chips.get(0), "special"));
+        assertFalse(has(chips.get(1), "special"));
+        assertTrue(has(chips.get(2), "unknown"));
+        assertTrue(has(chips.get(1), "selected"));
+        assertFalse(has(chips.get(0), "selected"));
+        assertTrue(has(chips.get(2), "covered"));
+        assertFalse(has(chips.get(1), "covered"));
+        // coloured by position, except specials, which are outlined instead
+        assertTrue(chips.get(0).getStyleClass().stream().noneMatch(c -> c.startsWith("palette-")));
+        assertTrue(chips.get(1).getStyleClass().contains("palette-1"));
     }
 
     @Test
-    void specialAndUnknownTokensCarryTheirPseudoClasses(FxRobot robot) {
-        robot.interact(() -> strip.setEncoding(encoding("[CLS]", "hi", "[UNK]")));
+    void anEmojiSplitIntoByteTokensIsOneChipWithThreeIds(FxRobot robot) {
+        byte[] smile = "😀".getBytes(StandardCharsets.UTF_8); // F0 9F 98 80
+        Encoding e = new Encoding("😀", new int[] {5, 6, 7}, new String[] {"ðŁĺ", "Ģ", "Ģ"},
+                new byte[][] {{smile[0], smile[1]}, {smile[2]}, {smile[3]}}, new int[] {0, 0, 0},
+                new int[] {2, 2, 2}, new boolean[3], new int[3]);
+        robot.interact(() -> strip.setData(ChipData.of(e, -1, ChipMode.TEXT)));
         List<TokenChip> chips = shownChips(robot);
-        assertTrue(chips.get(0).getPseudoClassStates().contains(PseudoClass.getPseudoClass("special")));
-        assertFalse(chips.get(1).getPseudoClassStates().contains(PseudoClass.getPseudoClass("special")));
-        assertTrue(chips.get(2).getPseudoClassStates().contains(PseudoClass.getPseudoClass("unknown")));
-        assertFalse(chips.get(1).getPseudoClassStates().contains(PseudoClass.getPseudoClass("unknown")));
-        // coloured by id, except specials, which are outlined instead
-        assertTrue(chips.get(0).getStyleClass().stream().noneMatch(c -> c.startsWith("palette-")));
-        assertEquals(1, chips.get(1).getStyleClass().stream().filter(c -> c.startsWith("palette-")).count());
+        assertEquals(1, chips.size());
+        assertEquals("😀", chips.get(0).getContent().labelText());
+        assertEquals("5 ‹F0 9F›  6 ‹98›  7 ‹80›", chips.get(0).getContent().itemsText());
     }
 }

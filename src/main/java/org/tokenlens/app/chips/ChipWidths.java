@@ -1,0 +1,92 @@
+package org.tokenlens.app.chips;
+
+import java.lang.Character.UnicodeBlock;
+import org.tokenlens.engine.tokenize.Encoding;
+
+/**
+ * Estimated chip widths, in pixels at the base font size (14 px), so that chips can be broken into rows without
+ * creating a node per token: the strip then shows only the rows on screen. Estimates err wide (a little space
+ * at a row's end rather than a chip cut off); they are computed off the FX thread with the encoding.
+ */
+public final class ChipWidths {
+
+    /** Base font size the estimates are for; the strip scales them by the actual font size. */
+    public static final double BASE_FONT = 14;
+    private static final double LABEL_FONT = BASE_FONT * 1.25;
+    private static final double HEX_FONT = BASE_FONT * 1.05;
+    private static final double ID_FONT = BASE_FONT * 0.85;
+    private static final double MONO_ADVANCE = 0.62;
+    /** Padding 7 + 7, border 1.5 + 1.5, gap to the next chip 4. */
+    private static final double CHROME = 21;
+
+    private ChipWidths() {
+    }
+
+    /** One width per cluster. */
+    public static float[] estimate(Encoding e, byte[] marks, int[] clusterStarts, ChipMode mode) {
+        int clusters = clusterStarts.length - 1;
+        float[] out = new float[clusters];
+        for (int c = 0; c < clusters; c++) {
+            out[c] = (float) estimate(ChipContent.of(e, marks, clusterStarts[c], clusterStarts[c + 1], mode));
+        }
+        return out;
+    }
+
+    public static double estimate(ChipContent content) {
+        double label = 0;
+        for (ChipLabel.Segment s : content.segments()) {
+            label += s.kind() == ChipLabel.Kind.BYTES
+                    ? s.text().length() * MONO_ADVANCE * HEX_FONT
+                    : proportional(s.text()) * LABEL_FONT;
+        }
+        double items = content.itemsText().length() * MONO_ADVANCE * ID_FONT;
+        return Math.max(label, items) + CHROME;
+    }
+
+    /** Advance of {@code s} in ems of a proportional UI font, erring wide. */
+    static double proportional(String s) {
+        double w = 0;
+        for (int k = 0; k < s.length(); ) {
+            int cp = s.codePointAt(k);
+            k += Character.charCount(cp);
+            w += advance(cp);
+        }
+        return w;
+    }
+
+    private static double advance(int cp) {
+        if (cp < 0x80) {
+            if ("iljI.,:;'!|`".indexOf(cp) >= 0) {
+                return 0.34;
+            }
+            if (cp == ' ') {
+                return 0.34;
+            }
+            if ("mwMW@%".indexOf(cp) >= 0) {
+                return 0.95;
+            }
+            return Character.isUpperCase(cp) ? 0.75 : 0.64;
+        }
+        if (Character.getType(cp) == Character.NON_SPACING_MARK || Character.getType(cp) == Character.FORMAT) {
+            return 0;
+        }
+        if (cp == '·') {
+            return 0.4;
+        }
+        if (cp >= 0x1F000 || isWide(cp)) {
+            return 1.1;
+        }
+        return 0.8;
+    }
+
+    private static boolean isWide(int cp) {
+        UnicodeBlock block = UnicodeBlock.of(cp);
+        return block == UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS || block == UnicodeBlock.HIRAGANA
+                || block == UnicodeBlock.KATAKANA || block == UnicodeBlock.HANGUL_SYLLABLES
+                || block == UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || block == UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
+                || block == UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_A
+                || block == UnicodeBlock.MISCELLANEOUS_SYMBOLS || block == UnicodeBlock.DINGBATS
+                || block == UnicodeBlock.ARROWS;
+    }
+}
