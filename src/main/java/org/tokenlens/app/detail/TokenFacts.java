@@ -64,7 +64,7 @@ public record TokenFacts(String tokenizerName, int index, int count, int id, Str
     }
 
     /** Whitespace as the chips show it (· → ↵), other controls as U+XXXX, U+FFFD kept (a partial character). */
-    static String visible(String s) {
+    public static String visible(String s) {
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
             switch (cp) {
