@@ -1,0 +1,467 @@
+package org.tokenlens.app.heatmap;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.css.PseudoClass;
+import javafx.geometry.VPos;
+import javafx.scene.Group;
+import javafx.scene.control.Label;
+import javafx.scene.control.SkinBase;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Line;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Lays out a {@link Heatmap}: row title and tick labels on the left, the image, marker chips right of it, the
+ * legend at the far right, column ticks and title below, the hover readout above. The image is a
+ * {@link PixelBuffer} the {@link HeatmapRenderer} fills at screen resolution; the rest are a few styled nodes.
+ * Redraws are batched into layout, so a burst of wheel events costs one redraw per pulse.
+ */
+final class HeatmapSkin extends SkinBase<Heatmap> {
+
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    static final double TOP = 26;
+    static final double BOTTOM = 42;
+    static final double ROW_TITLE = 20;
+    static final double TICK_LABELS = 46;
+    static final double LEGEND = 74;
+    static final double MARKER_MAX_WIDTH = 120;
+    private static final double DRAG_THRESHOLD = 3;
+
+    private final HeatmapRenderer renderer = new HeatmapRenderer();
+    private final ImageView image = new ImageView();
+    private final ImageView legendBar = new ImageView();
+    private final Region plotFrame = new Region();
+    private final Region rowHighlight = new Region();
+    private final Region hoverCell = new Region();
+    private final Group axes = new Group();
+    private final Group markers = new Group();
+    private final Label readout = new Label();
+    private final Text rowTitle = new Text();
+    private final Text colTitle = new Text();
+    private final List<Label> markerPool = new ArrayList<>();
+    private final Map<Integer, String> markerByRow = new HashMap<>();
+
+    private PixelBuffer<IntBuffer> pixels;
+    private int[] argb = new int[0];
+    private boolean dirty = true;
+    private double plotX;
+    private double plotY;
+    private double plotW;
+    private double plotH;
+    private double pressX;
+    private double pressY;
+    private Viewport pressView;
+    private boolean dragging;
+
+    HeatmapSkin(Heatmap heatmap) {
+        super(heatmap);
+        image.getStyleClass().add("heatmap-image");
+        plotFrame.getStyleClass().add("plot-frame");
+        plotFrame.setMouseTransparent(true);
+        rowHighlight.getStyleClass().add("row-highlight");
+        rowHighlight.setMouseTransparent(true);
+        rowHighlight.setManaged(false);
+        hoverCell.getStyleClass().add("hover-cell");
+        hoverCell.setMouseTransparent(true);
+        hoverCell.setManaged(false);
+        readout.getStyleClass().add("hover-readout");
+        rowTitle.getStyleClass().add("axis-title");
+        colTitle.getStyleClass().add("axis-title");
+        rowTitle.setRotate(-90);
+        rowTitle.setTextOrigin(VPos.CENTER);
+        colTitle.setTextOrigin(VPos.CENTER);
+        axes.setManaged(false);
+        markers.setManaged(false);
+        getChildren().addAll(image, plotFrame, rowHighlight, hoverCell, markers, axes, legendBar, readout, rowTitle,
+                colTitle);
+
+        registerChangeListener(heatmap.dataProperty(), o -> redrawLater());
+        registerChangeListener(heatmap.viewportProperty(), o -> redrawLater());
+        registerChangeListener(heatmap.colorMapProperty(), o -> redrawLater());
+        registerChangeListener(heatmap.selectedRowProperty(), o -> heatmap.requestLayout());
+        registerChangeListener(heatmap.hoveredProperty(), o -> updateReadout());
+        heatmap.getRowMarkers().addListener((javafx.collections.ListChangeListener<RowMarker>) c -> {
+            rebuildMarkerIndex();
+            heatmap.requestLayout();
+        });
+        rowTitle.textProperty().bind(heatmap.rowAxisLabelProperty());
+        colTitle.textProperty().bind(heatmap.colAxisLabelProperty());
+        rebuildMarkerIndex();
+        updateReadout();
+        installInput(heatmap);
+    }
+
+    private void installInput(Heatmap heatmap) {
+        image.setOnMouseMoved(e -> hover(e.getX(), e.getY()));
+        image.setOnMouseExited(e -> heatmap.setHovered(null));
+        image.setOnMousePressed(e -> {
+            heatmap.requestFocus();
+            pressX = e.getX();
+            pressY = e.getY();
+            pressView = heatmap.getViewport();
+            dragging = false;
+        });
+        image.setOnMouseDragged(this::drag);
+        image.setOnMouseReleased(e -> {
+            if (!dragging) {
+                int row = cellRow(e.getY());
+                if (row >= 0) {
+                    heatmap.setSelectedRow(row);
+                }
+            }
+            dragging = false;
+        });
+        image.setOnScroll(this::zoom);
+        heatmap.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.HOME || (e.getCode() == KeyCode.DIGIT0 && e.isShortcutDown())) {
+                heatmap.resetView();
+                e.consume();
+            }
+        });
+    }
+
+    private void drag(MouseEvent e) {
+        Heatmap h = getSkinnable();
+        MeanPyramid d = h.getData();
+        if (d == null || pressView == null) {
+            return;
+        }
+        double dx = e.getX() - pressX;
+        double dy = e.getY() - pressY;
+        if (!dragging && Math.hypot(dx, dy) < DRAG_THRESHOLD) {
+            return;
+        }
+        dragging = true;
+        h.setViewport(pressView.pan(dx, dy, plotW, plotH, d.rows(), d.cols()));
+        hover(e.getX(), e.getY());
+    }
+
+    private void zoom(ScrollEvent e) {
+        Heatmap h = getSkinnable();
+        MeanPyramid d = h.getData();
+        if (d == null || e.getDeltaY() == 0) {
+            return;
+        }
+        double factor = Math.pow(1.0025, e.getDeltaY());
+        h.setViewport(view().zoom(factor, e.getX(), e.getY(), plotW, plotH, d.rows(), d.cols()));
+        hover(e.getX(), e.getY());
+        e.consume();
+    }
+
+    /** Hover reads the source at full resolution, whatever level is drawn. */
+    private void hover(double x, double y) {
+        Heatmap h = getSkinnable();
+        MeanPyramid d = h.getData();
+        if (d == null || plotW <= 0) {
+            h.setHovered(null);
+            return;
+        }
+        Viewport v = view();
+        int row = v.rowAt(y, plotH);
+        int col = v.colAt(x, plotW);
+        if (row < 0 || row >= d.rows() || col < 0 || col >= d.cols()) {
+            h.setHovered(null);
+            return;
+        }
+        h.setHovered(new HeatmapCell(row, col, d.source().get(row, col)));
+    }
+
+    private int cellRow(double y) {
+        MeanPyramid d = getSkinnable().getData();
+        if (d == null || plotH <= 0) {
+            return -1;
+        }
+        int row = view().rowAt(y, plotH);
+        return row >= 0 && row < d.rows() ? row : -1;
+    }
+
+    private Viewport view() {
+        Heatmap h = getSkinnable();
+        MeanPyramid d = h.getData();
+        Viewport v = h.getViewport();
+        if (d == null) {
+            return new Viewport(0, 0, 1, 1);
+        }
+        return v == null ? Viewport.whole(d.rows(), d.cols()) : v.clamped(d.rows(), d.cols());
+    }
+
+    private void updateReadout() {
+        HeatmapCell c = getSkinnable().getHovered();
+        if (c == null) {
+            readout.setText("");
+            hoverCell.setVisible(false);
+            return;
+        }
+        Heatmap h = getSkinnable();
+        String token = markerByRow.get(c.row());
+        readout.setText(h.getRowAxisLabel() + " " + c.row() + (token == null ? "" : " “" + token + "”") + "  ·  "
+                + h.getColAxisLabel() + " " + c.col() + "  ·  " + formatValue(c.value()));
+        getSkinnable().requestLayout();
+    }
+
+    static String formatValue(float v) {
+        return Float.isNaN(v) ? "NaN" : String.format(java.util.Locale.ROOT, "%.4f", v);
+    }
+
+    private void rebuildMarkerIndex() {
+        markerByRow.clear();
+        for (RowMarker m : getSkinnable().getRowMarkers()) {
+            markerByRow.merge(m.row(), m.label(), (a, b) -> a + " " + b);
+        }
+    }
+
+    private void redrawLater() {
+        dirty = true;
+        getSkinnable().requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren(double x, double y, double w, double h) {
+        double markerW = layoutMarkerWidth();
+        plotX = x + ROW_TITLE + TICK_LABELS;
+        plotY = y + TOP;
+        double newW = Math.max(1, Math.floor(w - ROW_TITLE - TICK_LABELS - markerW - LEGEND));
+        double newH = Math.max(1, Math.floor(h - TOP - BOTTOM));
+        if (newW != plotW || newH != plotH) {
+            plotW = newW;
+            plotH = newH;
+            dirty = true;
+        }
+        image.relocate(plotX, plotY);
+        plotFrame.resizeRelocate(plotX, plotY, plotW, plotH);
+        readout.resizeRelocate(plotX, y, plotW, TOP - 4);
+        if (dirty) {
+            redraw();
+        }
+        layoutAxes();
+        layoutMarkers(plotX + plotW + 6, markerW);
+        layoutLegend(plotX + plotW + markerW + 10);
+        layoutOverlays();
+        double rowTitleW = rowTitle.getLayoutBounds().getWidth();
+        rowTitle.relocate(x + ROW_TITLE / 2 - rowTitleW / 2, plotY + plotH / 2 - rowTitle.getLayoutBounds().getHeight() / 2);
+        colTitle.relocate(plotX + plotW / 2 - colTitle.getLayoutBounds().getWidth() / 2, plotY + plotH + BOTTOM - 16);
+    }
+
+    private void redraw() {
+        dirty = false;
+        MeanPyramid d = getSkinnable().getData();
+        int w = (int) plotW;
+        int h = (int) plotH;
+        if (pixels == null || pixels.getWidth() != w || pixels.getHeight() != h) {
+            IntBuffer buffer = ByteBuffer.allocateDirect(w * h * 4).order(ByteOrder.nativeOrder()).asIntBuffer();
+            pixels = new PixelBuffer<>(w, h, buffer, PixelFormat.getIntArgbPreInstance());
+            image.setImage(new WritableImage(pixels));
+            argb = new int[w * h];
+        }
+        if (d == null) {
+            java.util.Arrays.fill(argb, 0);
+        } else {
+            float[] range = getSkinnable().valueRange();
+            renderer.render(d, view(), getSkinnable().getColorMap(), range[0], range[1], argb, w, h);
+        }
+        pixels.updateBuffer(b -> {
+            b.getBuffer().clear();
+            b.getBuffer().put(argb, 0, w * h);
+            return null;
+        });
+        updateLegendImage();
+    }
+
+    private void updateLegendImage() {
+        ColorMap map = getSkinnable().getColorMap();
+        WritableImage bar = new WritableImage(1, ColorMap.SIZE);
+        for (int i = 0; i < ColorMap.SIZE; i++) {
+            bar.getPixelWriter().setArgb(0, ColorMap.SIZE - 1 - i, map.argb(i / (double) (ColorMap.SIZE - 1)));
+        }
+        legendBar.setImage(bar);
+    }
+
+    private void layoutAxes() {
+        axes.getChildren().clear();
+        MeanPyramid d = getSkinnable().getData();
+        if (d == null) {
+            return;
+        }
+        Viewport v = view();
+        double[] rowTicks = AxisTicks.cells(v.row0(), v.row0() + v.rows(), Math.max(2, (int) (plotH / 60)));
+        for (double t : rowTicks) {
+            double ty = plotY + v.yOf(t + 0.5, plotH);
+            if (ty < plotY - 0.5 || ty > plotY + plotH + 0.5) {
+                continue;
+            }
+            addTick(plotX - 5, ty, plotX, ty);
+            Text label = tickLabel(AxisTicks.format(t, rowTicks));
+            label.setTextOrigin(VPos.CENTER);
+            label.setTextAlignment(TextAlignment.RIGHT);
+            label.relocate(plotX - 7 - label.getLayoutBounds().getWidth(), ty - label.getLayoutBounds().getHeight() / 2);
+        }
+        double[] colTicks = AxisTicks.cells(v.col0(), v.col0() + v.cols(), Math.max(2, (int) (plotW / 80)));
+        for (double t : colTicks) {
+            double tx = plotX + v.xOf(t + 0.5, plotW);
+            if (tx < plotX - 0.5 || tx > plotX + plotW + 0.5) {
+                continue;
+            }
+            addTick(tx, plotY + plotH, tx, plotY + plotH + 5);
+            Text label = tickLabel(AxisTicks.format(t, colTicks));
+            label.relocate(tx - label.getLayoutBounds().getWidth() / 2, plotY + plotH + 6);
+        }
+    }
+
+    private void addTick(double x0, double y0, double x1, double y1) {
+        Line tick = new Line(x0, y0, x1, y1);
+        tick.getStyleClass().add("tick-mark");
+        axes.getChildren().add(tick);
+    }
+
+    private Text tickLabel(String s) {
+        Text t = new Text(s);
+        t.getStyleClass().add("tick-label");
+        axes.getChildren().add(t);
+        t.applyCss(); // measure with the styled font
+        return t;
+    }
+
+    private void layoutLegend(double x) {
+        float[] range = getSkinnable().valueRange();
+        double barW = 14;
+        legendBar.setFitWidth(barW);
+        legendBar.setFitHeight(plotH);
+        legendBar.setPreserveRatio(false);
+        legendBar.relocate(x, plotY);
+        double[] ticks = AxisTicks.linear(range[0], range[1], Math.max(2, (int) (plotH / 50)));
+        for (double t : ticks) {
+            double ty = plotY + plotH * (1 - (t - range[0]) / (range[1] - range[0]));
+            addTick(x + barW, ty, x + barW + 4, ty);
+            Text label = tickLabel(AxisTicks.format(t, ticks));
+            label.relocate(x + barW + 6, ty - label.getLayoutBounds().getHeight() / 2);
+        }
+    }
+
+    /** The marker column is as wide as the widest chip (capped), or absent without markers. */
+    private double layoutMarkerWidth() {
+        if (getSkinnable().getRowMarkers().isEmpty()) {
+            return 0;
+        }
+        double widest = 0;
+        Label probe = markerPool.isEmpty() ? newMarker() : markerPool.get(0);
+        String before = probe.getText();
+        for (String s : markerByRow.values()) {
+            probe.setText(s);
+            widest = Math.max(widest, probe.prefWidth(-1));
+            if (widest >= MARKER_MAX_WIDTH) {
+                break;
+            }
+        }
+        probe.setText(before);
+        return Math.min(widest, MARKER_MAX_WIDTH) + 12;
+    }
+
+    private Label newMarker() {
+        Label l = new Label();
+        l.getStyleClass().add("row-marker");
+        l.setManaged(false);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.setOnMouseClicked(e -> {
+            Object row = l.getUserData();
+            if (row instanceof Integer r) {
+                getSkinnable().setSelectedRow(r);
+            }
+        });
+        markerPool.add(l);
+        markers.getChildren().add(l);
+        l.applyCss();
+        return l;
+    }
+
+    /**
+     * Chips in row order at their rows' centres; a chip that would overlap the previous one is left out (all
+     * rows still show on hover), except the selected row's, which always shows.
+     */
+    private void layoutMarkers(double x, double width) {
+        Heatmap h = getSkinnable();
+        MeanPyramid d = h.getData();
+        int used = 0;
+        if (d != null && width > 0) {
+            Viewport v = view();
+            int selected = h.getSelectedRow();
+            List<RowMarker> sorted = new ArrayList<>(h.getRowMarkers());
+            sorted.sort((a, b) -> Integer.compare(a.row(), b.row()));
+            double lastBottom = Double.NEGATIVE_INFINITY;
+            for (RowMarker m : sorted) {
+                double cy = plotY + v.yOf(m.row() + 0.5, plotH);
+                if (m.row() >= d.rows() || cy < plotY || cy > plotY + plotH) {
+                    continue;
+                }
+                Label l = used < markerPool.size() ? markerPool.get(used) : newMarker();
+                l.setText(markerByRow.get(m.row()));
+                l.setUserData(m.row());
+                double lh = l.prefHeight(-1);
+                boolean isSelected = m.row() == selected;
+                if (cy - lh / 2 < lastBottom + 1 && !isSelected) {
+                    continue;
+                }
+                if (used > 0 && markerPool.get(used - 1).getUserData().equals(m.row())) {
+                    continue; // several markers on one row share one chip
+                }
+                l.pseudoClassStateChanged(SELECTED, isSelected);
+                l.setVisible(true);
+                l.resizeRelocate(x, Math.round(cy - lh / 2), Math.min(l.prefWidth(-1), width - 6), lh);
+                lastBottom = cy + lh / 2;
+                used++;
+            }
+        }
+        for (int i = used; i < markerPool.size(); i++) {
+            markerPool.get(i).setVisible(false);
+        }
+    }
+
+    private void layoutOverlays() {
+        Heatmap h = getSkinnable();
+        MeanPyramid d = h.getData();
+        Viewport v = view();
+        int row = h.getSelectedRow();
+        if (d != null && row >= 0 && row < d.rows()) {
+            double top = v.yOf(row, plotH);
+            double bottom = v.yOf(row + 1, plotH);
+            double mid = (top + bottom) / 2;
+            double height = Math.max(3, bottom - top);
+            boolean inView = bottom >= 0 && top <= plotH;
+            rowHighlight.setVisible(inView);
+            rowHighlight.resizeRelocate(plotX - 2, plotY + mid - height / 2, plotW + 4, height);
+        } else {
+            rowHighlight.setVisible(false);
+        }
+        HeatmapCell c = h.getHovered();
+        if (d != null && c != null) {
+            double x0 = v.xOf(c.col(), plotW);
+            double x1 = v.xOf(c.col() + 1, plotW);
+            double y0 = v.yOf(c.row(), plotH);
+            double y1 = v.yOf(c.row() + 1, plotH);
+            // outline only cells big enough to see; smaller ones would hide what is under the cursor
+            boolean big = x1 - x0 >= 4 && y1 - y0 >= 4;
+            hoverCell.setVisible(big);
+            hoverCell.resizeRelocate(plotX + x0, plotY + y0, x1 - x0, y1 - y0);
+        } else {
+            hoverCell.setVisible(false);
+        }
+    }
+
+    /** Plot area in the control's coordinates: x, y, width, height (for tests and exports). */
+    double[] plotArea() {
+        return new double[] {plotX, plotY, plotW, plotH};
+    }
+}
