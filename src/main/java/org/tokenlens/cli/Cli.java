@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.tokenlens.engine.embed.EmbeddingModels;
 import org.tokenlens.engine.tokenize.TokenizerException;
 import org.tokenlens.engine.tokenize.TokenizerRegistry;
 import picocli.CommandLine;
@@ -51,6 +52,9 @@ public final class Cli {
                 .addSubcommand(new EncodeCommand(registry, json))
                 .addSubcommand(new DecodeCommand(registry))
                 .addSubcommand(new CountCommand(registry))
+                .addSubcommand(new EmbedCommand(new EmbeddingModels(registry), json))
+                .addSubcommand(new NeighborsCommand(new EmbeddingModels(registry), json))
+                .addSubcommand(new ClassifyCommand(new EmbeddingModels(registry), json))
                 .addSubcommand(new InspectCommand(registry, json));
         cli.setOut(out);
         cli.setErr(err);
