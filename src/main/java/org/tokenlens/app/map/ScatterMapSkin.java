@@ -163,7 +163,9 @@ final class ScatterMapSkin extends SkinBase<ScatterMap> {
 
     private void scrolled(ScrollEvent e) {
         if (e.getDeltaY() != 0) {
-            getSkinnable().zoomAt(Math.pow(WHEEL_ZOOM, e.getDeltaY() / WHEEL_NOTCH), e.getX(), e.getY());
+            // deltaY / multiplier is wheel notches on every platform (desktops: 40 px a notch, Monocle: 1)
+            double notches = e.getDeltaY() / (e.getMultiplierY() > 0 ? e.getMultiplierY() : WHEEL_NOTCH);
+            getSkinnable().zoomAt(Math.pow(WHEEL_ZOOM, notches), e.getX(), e.getY());
         }
         e.consume();
     }

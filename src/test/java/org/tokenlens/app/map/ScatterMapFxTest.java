@@ -1,0 +1,171 @@
+package org.tokenlens.app.map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.geometry.VerticalDirection;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.tokenlens.app.Theme;
+
+/** The map driven like a user: real mouse, wheel and key events through a headless (Monocle) stage. */
+@ExtendWith(ApplicationExtension.class)
+class ScatterMapFxTest {
+    /** Three isolated points and a dense blob far from them, in data coordinates. */
+    private static final int[] IDS = {100, 200, 300, 400, 401, 402};
+    private static final float[] X = {0, 10, 0, 20, 20.05f, 20.1f};
+    private static final float[] Y = {0, 0, 10, 20, 20, 20};
+
+    private ScatterMap map;
+
+    @Start
+    void start(Stage stage) {
+        map = new ScatterMap();
+        map.setPoints(MapPoints.of(IDS, X, Y, new byte[] {0, 1, 2, 3, 3, 3}, List.of("a", "b", "c", "d"),
+                id -> "tok" + id));
+        map.setMetadata(id -> "rank " + id / 100);
+        Scene scene = new Scene(new StackPane(map), 500, 400);
+        scene.getStylesheets().add(Theme.LIGHT.stylesheetUrl());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private Point2D screenOf(int index) {
+        MapTransform t = map.getTransform();
+        return map.localToScreen(t.toScreenX(X[index]), t.toScreenY(Y[index]));
+    }
+
+    @Test
+    void fitsOnFirstLayoutAndOnCtrlZero(FxRobot robot) {
+        MapTransform first = map.getTransform();
+        assertTrue(first != null, "fitted once it had a size");
+        for (int i = 0; i < IDS.length; i++) {
+            double sx = first.toScreenX(X[i]);
+            double sy = first.toScreenY(Y[i]);
+            assertTrue(sx >= ScatterMap.FIT_PADDING - 1e-6 && sx <= map.getWidth() - ScatterMap.FIT_PADDING + 1e-6);
+            assertTrue(sy >= ScatterMap.FIT_PADDING - 1e-6 && sy <= map.getHeight() - ScatterMap.FIT_PADDING + 1e-6);
+        }
+        robot.interact(() -> map.panBy(100, 50));
+        assertNotEquals(first, map.getTransform());
+        robot.clickOn(map).press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        assertEquals(first, map.getTransform());
+    }
+
+    @Test
+    void hoverSetsTheHoveredPointAndShowsItsLabel(FxRobot robot) {
+        Point2D p = screenOf(1);
+        robot.moveTo(p.add(3, -2));
+        assertEquals(200, map.getHoveredPoint());
+        Label tip = robot.lookup(".map-tooltip").queryAs(Label.class);
+        assertTrue(tip.isVisible());
+        assertEquals("tok200   #200\nrank 2", tip.getText());
+        // far from every point: nothing hovered
+        Point2D empty = map.localToScreen(map.getTransform().toScreenX(10), map.getTransform().toScreenY(15));
+        robot.moveTo(empty);
+        assertEquals(-1, map.getHoveredPoint());
+        assertTrue(!tip.isVisible());
+    }
+
+    @Test
+    void clickSelectsAndShiftClickAdds(FxRobot robot) {
+        robot.clickOn(screenOf(0), MouseButton.PRIMARY);
+        assertEquals(IdSet.of(100), map.getSelectedPoints());
+        robot.press(KeyCode.SHIFT).clickOn(screenOf(2), MouseButton.PRIMARY).release(KeyCode.SHIFT);
+        assertEquals(IdSet.of(100, 300), map.getSelectedPoints());
+        robot.clickOn(screenOf(1), MouseButton.PRIMARY);
+        assertEquals(IdSet.of(200), map.getSelectedPoints(), "a plain click replaces the selection");
+        Point2D empty = map.localToScreen(map.getTransform().toScreenX(10), map.getTransform().toScreenY(15));
+        robot.clickOn(empty, MouseButton.PRIMARY);
+        assertEquals(IdSet.empty(), map.getSelectedPoints(), "clicking empty space clears");
+    }
+
+    @Test
+    void wheelZoomsAroundTheCursor(FxRobot robot) {
+        MapTransform before = map.getTransform();
+        Point2D cursor = map.localToScreen(130, 170);
+        double dataX = before.toDataX(130);
+        double dataY = before.toDataY(170);
+        // TestFX's wheel direction differs between robots, so only the amount is checked here (two notches)
+        robot.moveTo(cursor).scroll(2, VerticalDirection.UP);
+        MapTransform after = map.getTransform();
+        double ratio = after.scale() / before.scale();
+        assertEquals(1.44, Math.max(ratio, 1 / ratio), 1e-9, "two notches of 1.2: " + ratio);
+        assertEquals(130, after.toScreenX(dataX), 1e-6, "the point under the cursor stays put");
+        assertEquals(170, after.toScreenY(dataY), 1e-6);
+    }
+
+    @Test
+    void wheelAwayFromTheUserZoomsIn(FxRobot robot) {
+        MapTransform before = map.getTransform();
+        // deltaY > 0 is the wheel turned away from the user (JavaFX convention): zoom in, as map apps do
+        robot.interact(() -> map.fireEvent(scroll(200, 150, 40)));
+        MapTransform after = map.getTransform();
+        assertEquals(before.scale() * 1.2, after.scale(), 1e-9);
+        assertEquals(before.toDataX(200), after.toDataX(200), 1e-9);
+        assertEquals(before.toDataY(150), after.toDataY(150), 1e-9);
+    }
+
+    private static ScrollEvent scroll(double x, double y, double deltaY) {
+        // a desktop wheel: 40 pixels a notch (the multiplier)
+        return new ScrollEvent(ScrollEvent.SCROLL, x, y, x, y, false, false, false, false, false, false, 0,
+                deltaY, 0, deltaY, 40, 40, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null);
+    }
+
+    @Test
+    void zoomingInSeparatesADenseBlob(FxRobot robot) {
+        // at fit scale the three blob points are within a pixel; after zooming they can be picked one by one
+        robot.interact(() -> map.setTransform(new MapTransform(4000, 250 - 20.05 * 4000, 200 + 20 * 4000)));
+        robot.moveTo(screenOf(5));
+        assertEquals(402, map.getHoveredPoint());
+        robot.moveTo(screenOf(3));
+        assertEquals(400, map.getHoveredPoint());
+    }
+
+    @Test
+    void keyboardZoomsAndPans(FxRobot robot) {
+        robot.clickOn(map.localToScreen(5, 5));
+        MapTransform before = map.getTransform();
+        robot.type(KeyCode.EQUALS);
+        assertEquals(before.scale() * 1.25, map.getTransform().scale(), 1e-9);
+        MapTransform zoomed = map.getTransform();
+        robot.type(KeyCode.LEFT);
+        assertEquals(zoomed.tx() + 40, map.getTransform().tx(), 1e-9);
+        robot.type(KeyCode.MINUS);
+        assertEquals(before.scale(), map.getTransform().scale(), 1e-9);
+    }
+
+    @Test
+    void coloursComeFromTheThemeStylesheet(FxRobot robot) {
+        // light.css defines -tl-surface #ffffff; the dark theme #1e1e22
+        assertEquals(Color.web("#ffffff"), map.getPlotBackground());
+        robot.interact(() -> {
+            map.getScene().getStylesheets().setAll(Theme.DARK.stylesheetUrl());
+            map.applyCss();
+        });
+        assertEquals(Color.web("#1e1e22"), map.getPlotBackground());
+        assertEquals(Color.web("#E69F00"), map.categoryColor(0));
+        assertEquals(4, robot.lookup(".legend-entry").queryAll().size());
+    }
+
+    @Test
+    void scrollWithoutVerticalDeltaDoesNothing(FxRobot robot) {
+        MapTransform before = map.getTransform();
+        robot.interact(() -> map.fireEvent(scroll(10, 10, 0)));
+        assertEquals(before, map.getTransform());
+    }
+}
