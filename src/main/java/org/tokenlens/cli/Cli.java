@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.tokenlens.engine.embed.EmbeddingModels;
+import org.tokenlens.engine.embed.EmbeddingModels;
 import org.tokenlens.engine.tokenize.TokenizerException;
 import org.tokenlens.engine.tokenize.TokenizerRegistry;
 import picocli.CommandLine;
@@ -55,7 +56,8 @@ public final class Cli {
                 .addSubcommand(new EmbedCommand(new EmbeddingModels(registry), json))
                 .addSubcommand(new NeighborsCommand(new EmbeddingModels(registry), json))
                 .addSubcommand(new ClassifyCommand(new EmbeddingModels(registry), json))
-                .addSubcommand(new InspectCommand(registry, json));
+                .addSubcommand(new InspectCommand(registry, json))
+                .addSubcommand(new PositionsCommand(new EmbeddingModels(registry)));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, args) -> {
