@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.tokenlens.engine.embed.EmbeddingModels;
-import org.tokenlens.engine.embed.EmbeddingModels;
 import org.tokenlens.engine.tokenize.TokenizerException;
 import org.tokenlens.engine.tokenize.TokenizerRegistry;
 import picocli.CommandLine;
