@@ -69,18 +69,24 @@ public final class AxisTicks {
         return new BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
-    /** A decade label: 0.01, 1, 1000 plainly, beyond that 1e6 / 1e-5. */
+    /** A decade label: 0.01, 1, 1000 plainly, beyond that as a power, 10⁴ or 10⁻⁵. */
     public static String formatLog(double v) {
         int e = (int) Math.round(Math.log10(v));
         if (Math.abs(v - Math.pow(10, e)) > Math.pow(10, e) * 1e-9) {
             return String.format(java.util.Locale.ROOT, "%.3g", v);
         }
-        if (e >= 0 && e <= 4) {
+        if (e >= 0 && e <= 3) {
             return Long.toString(Math.round(v));
         }
         if (e < 0 && e >= -3) {
             return new BigDecimal(v).setScale(-e, java.math.RoundingMode.HALF_UP).toPlainString();
         }
-        return "1e" + e;
+        StringBuilder b = new StringBuilder("10");
+        for (char c : Integer.toString(e).toCharArray()) {
+            b.append(c == '-' ? '\u207b' : SUPERSCRIPT_DIGITS.charAt(c - '0'));
+        }
+        return b.toString();
     }
+
+    private static final String SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079";
 }

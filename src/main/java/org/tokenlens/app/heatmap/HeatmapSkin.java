@@ -21,6 +21,9 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Line;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
@@ -40,6 +43,8 @@ final class HeatmapSkin extends SkinBase<Heatmap> {
     static final double LEGEND = 74;
     static final double MARKER_MAX_WIDTH = 120;
     private static final double DRAG_THRESHOLD = 3;
+    /** Horizontal run of a marker's leader line, from the plot edge to the chip. */
+    static final double LEADER = 16;
 
     private final HeatmapRenderer renderer = new HeatmapRenderer();
     private final ImageView image = new ImageView();
@@ -49,6 +54,7 @@ final class HeatmapSkin extends SkinBase<Heatmap> {
     private final Region hoverCell = new Region();
     private final Group axes = new Group();
     private final Group markers = new Group();
+    private final Path leaders = new Path();
     private final Label readout = new Label();
     private final Text rowTitle = new Text();
     private final Text colTitle = new Text();
@@ -86,7 +92,10 @@ final class HeatmapSkin extends SkinBase<Heatmap> {
         colTitle.setTextOrigin(VPos.CENTER);
         axes.setManaged(false);
         markers.setManaged(false);
-        getChildren().addAll(image, plotFrame, rowHighlight, hoverCell, markers, axes, legendBar, readout, rowTitle,
+        leaders.getStyleClass().add("marker-leader");
+        leaders.setManaged(false);
+        leaders.setMouseTransparent(true);
+        getChildren().addAll(image, plotFrame, rowHighlight, hoverCell, leaders, markers, axes, legendBar, readout, rowTitle,
                 colTitle);
 
         registerChangeListener(heatmap.dataProperty(), o -> redrawLater());
@@ -242,7 +251,8 @@ final class HeatmapSkin extends SkinBase<Heatmap> {
             dirty = true;
         }
         image.relocate(plotX, plotY);
-        plotFrame.resizeRelocate(plotX, plotY, plotW, plotH);
+        // the frame sits just outside the image so that it never covers a row or column of data
+        plotFrame.resizeRelocate(plotX - 1, plotY - 1, plotW + 2, plotH + 2);
         readout.resizeRelocate(plotX, y, plotW, TOP - 4);
         if (dirty) {
             redraw();
@@ -367,7 +377,7 @@ final class HeatmapSkin extends SkinBase<Heatmap> {
             }
         }
         probe.setText(before);
-        return Math.min(widest, MARKER_MAX_WIDTH) + 12;
+        return Math.min(widest, MARKER_MAX_WIDTH) + 12 + LEADER;
     }
 
     private Label newMarker() {
@@ -388,39 +398,41 @@ final class HeatmapSkin extends SkinBase<Heatmap> {
     }
 
     /**
-     * Chips in row order at their rows' centres; a chip that would overlap the previous one is left out (all
-     * rows still show on hover), except the selected row's, which always shows.
+     * Chips in row order, each as near its row as the chips above allow, with a leader line from the plot edge
+     * at the row to the chip: consecutive typed tokens (rows 0, 1, 2, … at a pixel or two apart) then stack
+     * readably instead of hiding each other. Chips that would run past the plot's bottom are left out (zoom in
+     * to see them; hover always names the row's token).
      */
     private void layoutMarkers(double x, double width) {
         Heatmap h = getSkinnable();
         MeanPyramid d = h.getData();
         int used = 0;
+        leaders.getElements().clear();
         if (d != null && width > 0) {
             Viewport v = view();
             int selected = h.getSelectedRow();
-            List<RowMarker> sorted = new ArrayList<>(h.getRowMarkers());
-            sorted.sort((a, b) -> Integer.compare(a.row(), b.row()));
-            double lastBottom = Double.NEGATIVE_INFINITY;
-            for (RowMarker m : sorted) {
-                double cy = plotY + v.yOf(m.row() + 0.5, plotH);
-                if (m.row() >= d.rows() || cy < plotY || cy > plotY + plotH) {
+            List<Integer> rows = new ArrayList<>(markerByRow.keySet());
+            rows.sort(null);
+            double lastBottom = plotY - 1;
+            double chipX = x + LEADER;
+            for (int row : rows) {
+                double cy = plotY + v.yOf(row + 0.5, plotH);
+                if (row >= d.rows() || cy < plotY || cy > plotY + plotH) {
                     continue;
                 }
                 Label l = used < markerPool.size() ? markerPool.get(used) : newMarker();
-                l.setText(markerByRow.get(m.row()));
-                l.setUserData(m.row());
-                double lh = l.prefHeight(-1);
-                boolean isSelected = m.row() == selected;
-                if (cy - lh / 2 < lastBottom + 1 && !isSelected) {
-                    continue;
+                l.setText(markerByRow.get(row));
+                l.setUserData(row);
+                double lh = Math.ceil(l.prefHeight(-1));
+                double top = Math.max(Math.round(cy - lh / 2), lastBottom + 1);
+                if (top + lh > plotY + plotH + lh / 2) {
+                    break;
                 }
-                if (used > 0 && markerPool.get(used - 1).getUserData().equals(m.row())) {
-                    continue; // several markers on one row share one chip
-                }
-                l.pseudoClassStateChanged(SELECTED, isSelected);
+                l.pseudoClassStateChanged(SELECTED, row == selected);
                 l.setVisible(true);
-                l.resizeRelocate(x, Math.round(cy - lh / 2), Math.min(l.prefWidth(-1), width - 6), lh);
-                lastBottom = cy + lh / 2;
+                l.resizeRelocate(chipX, top, Math.min(l.prefWidth(-1), width - LEADER - 6), lh);
+                leaders.getElements().addAll(new MoveTo(x - 6, cy), new LineTo(x, cy), new LineTo(chipX, top + lh / 2));
+                lastBottom = top + lh;
                 used++;
             }
         }

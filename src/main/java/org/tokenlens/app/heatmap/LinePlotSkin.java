@@ -174,7 +174,7 @@ final class LinePlotSkin extends SkinBase<LinePlot> {
         }
         double boxW = widest + 34;
         double boxH = all.size() * lineH + 8;
-        double bx = f.left + f.width - boxW - 8;
+        double bx = f.legendAtLeft(all, boxW, boxH) ? f.left + 8 : f.left + f.width - boxW - 8;
         double by = f.top + 8;
         g.setGlobalAlpha(0.88);
         g.setFill(plot.getPlotBackground());

@@ -99,4 +99,26 @@ final class PlotFrame {
     String xLabel(double t) {
         return AxisTicks.format(t, xTicks);
     }
+
+    /** True when a legend box {@code w × h} in the top-left corner would cover fewer points than top-right. */
+    boolean legendAtLeft(List<Series> series, double w, double h) {
+        int underLeft = 0;
+        int underRight = 0;
+        for (Series s : series) {
+            for (int i = 0; i < s.x().length; i++) {
+                double x = px(s.x()[i]);
+                double y = py(s.y()[i]);
+                if (!(y <= top + 8 + h)) {
+                    continue; // below both boxes, or no position (NaN)
+                }
+                if (x <= left + 8 + w) {
+                    underLeft++;
+                }
+                if (x >= left + width - 8 - w) {
+                    underRight++;
+                }
+            }
+        }
+        return underLeft < underRight;
+    }
 }

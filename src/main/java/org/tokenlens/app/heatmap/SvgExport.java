@@ -102,6 +102,7 @@ public final class SvgExport {
                 + "text-anchor=\"middle\" fill=\"%s\" %s>%s</text>\n", n(16), n(f.top + f.height / 2), ink, FONT,
                 escape(p.getYAxisLabel())));
         List<Series> all = p.getSeries();
+        double legendX = f.legendAtLeft(all, 150, 16 * all.size() + 8) ? f.left + 8 : f.left + f.width - 150;
         for (int k = 0; k < all.size(); k++) {
             Series series = all.get(k);
             StringBuilder d = new StringBuilder();
@@ -119,8 +120,8 @@ public final class SvgExport {
                     + "stroke=\"%s\" stroke-width=\"2\"/>\n", escape(series.name()), d.toString().trim(),
                     color(p.seriesColor(k))));
             double ly = f.top + 16 + 16 * k;
-            line(s, f.left + f.width - 150, ly - 4, f.left + f.width - 132, ly - 4, color(p.seriesColor(k)));
-            text(s, f.left + f.width - 126, ly, "start", series.name(), ink);
+            line(s, legendX, ly - 4, legendX + 18, ly - 4, color(p.seriesColor(k)));
+            text(s, legendX + 24, ly, "start", series.name(), ink);
         }
         return s.append("</svg>\n").toString();
     }
