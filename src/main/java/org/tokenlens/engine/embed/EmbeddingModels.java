@@ -23,13 +23,25 @@ import org.tokenlens.engine.tokenize.TokenizerRegistry;
  */
 public final class EmbeddingModels {
     private final TokenizerRegistry tokenizers;
+    private final Path hfHub;
 
     public EmbeddingModels() {
         this(new TokenizerRegistry());
     }
 
+    /** Repo ids are looked up in the HF cache the environment names ({@link HfCache#hubFolder}). */
     public EmbeddingModels(TokenizerRegistry tokenizers) {
+        this(tokenizers, HfCache.hubFolder(System.getenv(), System.getProperty("user.home")));
+    }
+
+    public EmbeddingModels(TokenizerRegistry tokenizers, Path hfHub) {
         this.tokenizers = tokenizers;
+        this.hfHub = hfHub;
+    }
+
+    /** The canonical bundled name for a name or alias (case-insensitive), or null. */
+    public static String bundledName(String spec) {
+        return spec.equalsIgnoreCase(BundledMiniLm.NAME) || spec.equalsIgnoreCase("minilm") ? BundledMiniLm.NAME : null;
     }
 
     /** Bundled model names; each also answers to lower case and to {@code minilm}. */
@@ -43,7 +55,7 @@ public final class EmbeddingModels {
      * @throws EmbeddingException with a one-line message if the spec names nothing loadable
      */
     public EmbeddingModel load(String spec) {
-        if (spec.equalsIgnoreCase(BundledMiniLm.NAME) || spec.equalsIgnoreCase("minilm")) {
+        if (bundledName(spec) != null) {
             return BundledMiniLm.load(tokenizers);
         }
         Path path = Path.of(spec);
@@ -54,7 +66,7 @@ public final class EmbeddingModels {
             return loadFile(path);
         }
         if (spec.matches("[\\w.-]+/[\\w.-]+")) {
-            Path cached = HfCache.find(HfCache.hubFolder(System.getenv(), System.getProperty("user.home")), spec);
+            Path cached = HfCache.find(hfHub, spec);
             if (cached != null) {
                 return HfModelFolder.load(cached, tokenizers);
             }

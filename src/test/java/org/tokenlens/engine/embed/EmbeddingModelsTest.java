@@ -33,7 +33,9 @@ class EmbeddingModelsTest {
             assertEquals(0xbc90568e, Float.floatToRawIntBits(m.input().get(ids[0], 0)));
             assertEquals(0xbbf90e08, Float.floatToRawIntBits(m.input().get(ids[0], 1)));
         }
-        assertEquals("all-MiniLM-L6-v2", models.load("MINILM").name());
+        assertEquals("all-MiniLM-L6-v2", EmbeddingModels.bundledName("MINILM"));
+        assertEquals("all-MiniLM-L6-v2", EmbeddingModels.bundledName("all-minilm-l6-v2"));
+        assertNull(EmbeddingModels.bundledName("bert-base-uncased"));
     }
 
     @Test
@@ -95,6 +97,25 @@ class EmbeddingModelsTest {
         Path alone = Files.createDirectories(dir.resolve("alone")).resolve("emb.npy");
         Files.copy(npyFile, alone);
         assertMessage(alone.toString(), "no tokenizer.json next to it");
+    }
+
+    @Test
+    void repoIdsResolveInTheHfCache() throws Exception {
+        Path snap = Files.createDirectories(dir.resolve("hub/models--acme--glove-ish/snapshots/abc"));
+        Files.writeString(snap.resolve("tokenizer.json"), "{\"model\":{\"type\":\"WordLevel\",\"unk_token\":\"u\","
+                + "\"vocab\":{\"u\":0,\"v\":1}},\"pre_tokenizer\":{\"type\":\"WhitespaceSplit\"}}");
+        byte[] json = "{\"wte.weight\":{\"dtype\":\"F32\",\"shape\":[2,1],\"data_offsets\":[0,8]}}".getBytes();
+        ByteBuffer st = ByteBuffer.allocate(8 + json.length + 8).order(ByteOrder.LITTLE_ENDIAN);
+        st.putLong(json.length).put(json).putFloat(0.5f).putFloat(1.5f);
+        Files.write(snap.resolve("model.safetensors"), st.array());
+        EmbeddingModels cached = new EmbeddingModels(new org.tokenlens.engine.tokenize.TokenizerRegistry(),
+                dir.resolve("hub"));
+        try (EmbeddingModel m = cached.load("acme/glove-ish")) {
+            assertEquals("abc", m.name());
+            assertEquals(1.5f, m.input().get(m.tokenizer().encode("v").ids()[0], 0));
+        }
+        EmbeddingException e = assertThrows(EmbeddingException.class, () -> cached.load("acme/absent"));
+        assertTrue(e.getMessage().contains("or a repo in the local Hugging Face cache"), e.getMessage());
     }
 
     @Test

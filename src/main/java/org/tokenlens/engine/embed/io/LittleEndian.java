@@ -1,5 +1,7 @@
 package org.tokenlens.engine.embed.io;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.tokenlens.engine.embed.EmbeddingMatrix.DType;
 
 /** Little-endian byte chunks → float32, for readers that copy to the heap. */
@@ -9,6 +11,11 @@ final class LittleEndian {
 
     /** Decode {@code count} values of {@code type} from {@code src[0, …)} into {@code dst[at, at + count)}. */
     static void decode(byte[] src, DType type, float[] dst, int at, int count) {
+        if (type == DType.F32) {
+            // one bulk copy through a little-endian view instead of a per-value switch: MiniLM is 11.7M floats
+            ByteBuffer.wrap(src, 0, count * 4).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(dst, at, count);
+            return;
+        }
         for (int i = 0; i < count; i++) {
             int p = i * type.bytes();
             dst[at + i] = switch (type) {
