@@ -1,0 +1,135 @@
+package org.tokenlens.engine.project;
+
+import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * The sparse input similarities P of Barnes-Hut t-SNE: for each point a Gaussian over its k nearest neighbours
+ * whose bandwidth is found by bisection so that the entropy equals log(perplexity), then symmetrised
+ * {@code p_ij = (p_j|i + p_i|j) / 2n} so that P sums to 1. Stored as compressed rows (CSR) with both directions.
+ */
+final class Affinities {
+
+    final int n;
+    final int[] rowStart;
+    final int[] column;
+    final double[] p;
+
+    private Affinities(int n, int[] rowStart, int[] column, double[] p) {
+        this.n = n;
+        this.rowStart = rowStart;
+        this.column = column;
+        this.p = p;
+    }
+
+    static Affinities of(ExactKnn knn, int n, double perplexity, ForkJoinPool pool) {
+        int k = knn.k;
+        double[] conditional = new double[n * k];
+        pool.submit(() -> IntStream.range(0, n).parallel().forEach(i ->
+                calibrate(knn.distance2, i * k, k, perplexity, conditional))).join();
+        return symmetrise(knn.index, conditional, n, k);
+    }
+
+    /**
+     * Bisection on the precision β of row i: entropy H(β) falls as β grows. Distances are shifted by the row's
+     * minimum before exp() so that far-away neighbourhoods do not underflow to all zeros.
+     */
+    private static void calibrate(float[] d2, int base, int k, double perplexity, double[] out) {
+        double target = Math.log(perplexity);
+        double min = d2[base];
+        double beta = 1;
+        double lo = 0;
+        double hi = Double.POSITIVE_INFINITY;
+        for (int iter = 0; iter < 200; iter++) {
+            double sum = 0;
+            double weighted = 0;
+            for (int j = 0; j < k; j++) {
+                double shifted = d2[base + j] - min;
+                double w = Math.exp(-beta * shifted);
+                out[base + j] = w;
+                sum += w;
+                weighted += w * shifted;
+            }
+            double entropy = Math.log(sum) + beta * weighted / sum;
+            double diff = entropy - target;
+            if (Math.abs(diff) < 1e-5) {
+                break;
+            }
+            if (diff > 0) {
+                lo = beta;
+                beta = Double.isInfinite(hi) ? beta * 2 : (beta + hi) / 2;
+            } else {
+                hi = beta;
+                beta = (beta + lo) / 2;
+            }
+        }
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            sum += out[base + j];
+        }
+        for (int j = 0; j < k; j++) {
+            out[base + j] /= sum;
+        }
+    }
+
+    /** Adds each row's entries and their transposes, merges duplicates, divides by 2n. */
+    private static Affinities symmetrise(int[] index, double[] conditional, int n, int k) {
+        int[] count = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            count[i] += k;
+            for (int j = 0; j < k; j++) {
+                count[index[i * k + j]]++;
+            }
+        }
+        int[] start = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            start[i + 1] = start[i] + count[i];
+        }
+        int[] fill = Arrays.copyOf(start, n);
+        int[] col = new int[start[n]];
+        double[] val = new double[start[n]];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                int t = index[i * k + j];
+                double v = conditional[i * k + j];
+                col[fill[i]] = t;
+                val[fill[i]++] = v;
+                col[fill[t]] = i;
+                val[fill[t]++] = v;
+            }
+        }
+        // sort each row by column and merge duplicates (i→j and j→i both present)
+        int[] outStart = new int[n + 1];
+        int w = 0;
+        long[] keys = new long[2 * k + 64];
+        double scale = 1.0 / (2.0 * n);
+        for (int i = 0; i < n; i++) {
+            int a = start[i];
+            int len = start[i + 1] - a;
+            if (keys.length < len) {
+                keys = new long[len];
+            }
+            for (int e = 0; e < len; e++) {
+                keys[e] = ((long) col[a + e] << 32) | e;
+            }
+            Arrays.sort(keys, 0, len);
+            outStart[i] = w;
+            double[] rowVals = Arrays.copyOfRange(val, a, a + len);
+            int last = -1;
+            for (int e = 0; e < len; e++) {
+                int c = (int) (keys[e] >>> 32);
+                double v = rowVals[(int) keys[e]];
+                if (c == last) {
+                    val[w - 1] += v * scale;
+                } else {
+                    col[w] = c;
+                    val[w++] = v * scale;
+                    last = c;
+                }
+            }
+        }
+        outStart[n] = w;
+        return new Affinities(n, outStart, Arrays.copyOf(col, w), Arrays.copyOf(val, w));
+    }
+}

@@ -1,0 +1,163 @@
+package org.tokenlens.engine.project;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+
+/**
+ * Barnes-Hut t-SNE (van der Maaten 2014) in 2-D. Gradient of KL(P‖Q) for point i:
+ * {@code 4 (Σⱼ pᵢⱼ wᵢⱼ (yᵢ − yⱼ) − Σⱼ wᵢⱼ² (yᵢ − yⱼ) / Z)} with {@code wᵢⱼ = 1 / (1 + |yᵢ − yⱼ|²)} and
+ * {@code Z = Σ wᵢⱼ}: the attractive sum runs over the sparse P, the repulsive sum and Z come from the quadtree.
+ * Updates use momentum and per-coordinate gains (+0.2 when the step changes sign, ×0.8 otherwise, floor 0.01),
+ * as in the reference implementation; the layout is re-centred every step.
+ */
+final class BarnesHutTsne {
+
+    private final int n;
+    private final Tsne.Options options;
+    private final Points points;
+
+    BarnesHutTsne(Points points, Tsne.Options options) {
+        this.n = points.n();
+        this.options = options;
+        this.points = points;
+    }
+
+    /** Optimises {@code y} (interleaved x, y) in place; returns the final KL divergence in nats. */
+    double run(double[] y, Tsne.Listener listener, BooleanSupplier cancelled) {
+        ForkJoinPool pool = new ForkJoinPool(options.threads());
+        try {
+            int k = Math.min(n - 1, (int) (3 * options.perplexity()));
+            ExactKnn knn = ExactKnn.of(points, k, pool);
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("t-SNE cancelled before the first iteration");
+            }
+            Affinities p = Affinities.of(knn, n, options.perplexity(), pool);
+            return optimise(p, y, listener, cancelled, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private double optimise(Affinities p, double[] y, Tsne.Listener listener, BooleanSupplier cancelled,
+                            ForkJoinPool pool) {
+        double eta = options.learningRate(n);
+        double theta2 = options.theta() * options.theta();
+        double[] update = new double[2 * n];
+        double[] gains = new double[2 * n];
+        java.util.Arrays.fill(gains, 1);
+        double[] attract = new double[2 * n];
+        double[] repel = new double[2 * n];
+        double[] zPart = new double[n];
+        QuadTree tree = new QuadTree();
+        ThreadLocal<double[]> force = ThreadLocal.withInitial(() -> new double[2]);
+        ThreadLocal<int[]> stack = ThreadLocal.withInitial(() -> new int[QuadTree.stackSize()]);
+        int iterations = options.iterations();
+        for (int iter = 0; iter < iterations; iter++) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("t-SNE cancelled at iteration " + iter);
+            }
+            boolean early = iter < options.exaggerationIterations();
+            double exaggeration = early ? options.earlyExaggeration() : 1;
+            double momentum = early ? 0.5 : 0.8;
+            tree.build(y, n);
+            pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> {
+                double yx = y[2 * i];
+                double yy = y[2 * i + 1];
+                double ax = 0;
+                double ay = 0;
+                for (int e = p.rowStart[i]; e < p.rowStart[i + 1]; e++) {
+                    int j = p.column[e];
+                    double dx = yx - y[2 * j];
+                    double dy = yy - y[2 * j + 1];
+                    double pw = p.p[e] / (1 + dx * dx + dy * dy);
+                    ax += pw * dx;
+                    ay += pw * dy;
+                }
+                attract[2 * i] = ax * exaggeration;
+                attract[2 * i + 1] = ay * exaggeration;
+                double[] f = force.get();
+                zPart[i] = tree.repulsion(i, yx, yy, theta2, stack.get(), f);
+                repel[2 * i] = f[0];
+                repel[2 * i + 1] = f[1];
+            })).join();
+            double z = 0;
+            for (int i = 0; i < n; i++) {
+                z += zPart[i];
+            }
+            boolean report = (iter + 1) % options.reportEvery() == 0 || iter == iterations - 1;
+            double kl = report ? klDivergence(p, y, z) : Double.NaN;
+            final double zz = z;
+            pool.submit(() -> IntStream.range(0, 2 * n).parallel().forEach(c -> {
+                double grad = 4 * (attract[c] - repel[c] / zz);
+                double g = (Math.signum(grad) != Math.signum(update[c])) ? gains[c] + 0.2 : gains[c] * 0.8;
+                g = Math.max(g, 0.01);
+                gains[c] = g;
+                update[c] = momentum * update[c] - eta * g * grad;
+                y[c] += update[c];
+            })).join();
+            centre(y);
+            if (report) {
+                emit(iter + 1, y, kl, listener);
+            }
+        }
+        return finalKl(p, y, tree, theta2, zPart, pool, force, stack);
+    }
+
+    /** KL of the finished layout: one more tree pass for Z at the final positions. */
+    private double finalKl(Affinities p, double[] y, QuadTree tree, double theta2, double[] zPart,
+                           ForkJoinPool pool, ThreadLocal<double[]> force, ThreadLocal<int[]> stack) {
+        tree.build(y, n);
+        pool.submit(() -> IntStream.range(0, n).parallel().forEach(i ->
+                zPart[i] = tree.repulsion(i, y[2 * i], y[2 * i + 1], theta2, stack.get(), force.get()))).join();
+        double z = 0;
+        for (int i = 0; i < n; i++) {
+            z += zPart[i];
+        }
+        return klDivergence(p, y, z);
+    }
+
+    /** Σ pᵢⱼ log(pᵢⱼ / qᵢⱼ) over the stored P, with qᵢⱼ = wᵢⱼ / Z (P unexaggerated, summing to 1). */
+    static double klDivergence(Affinities p, double[] y, double z) {
+        double kl = 0;
+        double logZ = Math.log(z);
+        for (int i = 0; i < p.n; i++) {
+            for (int e = p.rowStart[i]; e < p.rowStart[i + 1]; e++) {
+                int j = p.column[e];
+                double dx = y[2 * i] - y[2 * j];
+                double dy = y[2 * i + 1] - y[2 * j + 1];
+                double pij = p.p[e];
+                if (pij > 0) {
+                    kl += pij * (Math.log(pij) + Math.log1p(dx * dx + dy * dy) + logZ);
+                }
+            }
+        }
+        return kl;
+    }
+
+    private void centre(double[] y) {
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < n; i++) {
+            mx += y[2 * i];
+            my += y[2 * i + 1];
+        }
+        mx /= n;
+        my /= n;
+        for (int i = 0; i < n; i++) {
+            y[2 * i] -= mx;
+            y[2 * i + 1] -= my;
+        }
+    }
+
+    private void emit(int iteration, double[] y, double kl, Tsne.Listener listener) {
+        float[] xs = new float[n];
+        float[] ys = new float[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = (float) y[2 * i];
+            ys[i] = (float) y[2 * i + 1];
+        }
+        listener.onIteration(iteration, xs, ys, kl);
+    }
+}
