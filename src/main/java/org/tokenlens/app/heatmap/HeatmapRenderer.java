@@ -65,9 +65,12 @@ public final class HeatmapRenderer {
             for (int r = r0; r < r1; r++) {
                 int base = r * lc;
                 for (int x = 0; x < width; x++) {
-                    float s = 0;
-                    for (int c = xLo[x], e = xHi[x]; c < e; c++) {
-                        s += data[base + c];
+                    // spans are 1-3 cells: peel the first so the common span-1 case is a plain gather
+                    int c = base + xLo[x];
+                    int e = base + xHi[x];
+                    float s = data[c];
+                    for (c++; c < e; c++) {
+                        s += data[c];
                     }
                     acc[x] += s;
                 }
