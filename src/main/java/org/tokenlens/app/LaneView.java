@@ -44,6 +44,7 @@ final class LaneView extends VBox {
         // Editable so a path to a tokenizer.json or .tiktoken file can be typed in.
         picker.setEditable(true);
         picker.setPrefWidth(260);
+        picker.setMinWidth(Region.USE_PREF_SIZE); // the lane's name matters more than its counts
         picker.getStyleClass().add("tokenizer-picker");
         summary.getStyleClass().add("lane-summary");
         details.getStyleClass().addAll("lane-details", "secondary");
@@ -88,6 +89,8 @@ final class LaneView extends VBox {
         chips.onTokenHoveredProperty().set(token ->
                 session.hoveredTokenProperty().set(token < 0 ? null : new TokenRef(viewModel, token)));
         remove.setOnAction(e -> owner.removeLane(viewModel));
+        TokenizationView.hideWhenPresenting(details, owner);
+        TokenizationView.hideWhenPresenting(remove, owner);
     }
 
     /** The token index of a reference into this lane, else -1. */
@@ -114,5 +117,9 @@ final class LaneView extends VBox {
         chips.hoveredTokenProperty().unbind();
         chips.coveredTokensProperty().unbind();
         details.textProperty().unbind();
+        details.visibleProperty().unbind();
+        details.managedProperty().unbind();
+        remove.visibleProperty().unbind();
+        remove.managedProperty().unbind();
     }
 }

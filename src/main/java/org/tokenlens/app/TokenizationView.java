@@ -178,17 +178,16 @@ public final class TokenizationView extends BorderPane {
                     addLaneView(added, at++);
                 }
             }
-            applyPresentation();
         });
         session.hoveredTokenProperty().addListener(spanChanged);
         session.selectedTokenProperty().addListener(spanChanged);
 
         sceneProperty().addListener((obs, old, scene) -> applyTheme());
         viewModel.themeProperty().addListener(obs -> applyTheme());
-        viewModel.presentationProperty().addListener(obs -> {
-            applyTheme();
-            applyPresentation();
-        });
+        viewModel.presentationProperty().addListener(obs -> applyTheme());
+        for (Node n : List.of(chipModes, colourModes, themeMenu, caretInfo, statusBar)) {
+            hideWhenPresenting(n, viewModel);
+        }
     }
 
     private static boolean dispose(LaneView view) {
@@ -242,14 +241,9 @@ public final class TokenizationView extends BorderPane {
     }
 
     /** Secondary chrome (counts, mode switches, status details) steps aside in presentation mode. */
-    private void applyPresentation() {
-        boolean show = !viewModel.presentationProperty().get();
-        for (Node n : lookupAll(".secondary")) {
-            n.setVisible(show);
-            n.setManaged(show);
-        }
-        statusBar.setVisible(show);
-        statusBar.setManaged(show);
+    static void hideWhenPresenting(Node node, TokenizationViewModel vm) {
+        node.visibleProperty().bind(vm.presentationProperty().not());
+        node.managedProperty().bind(vm.presentationProperty().not());
     }
 
     /** Put a panel to the right of the editor and lanes (the app's tabs: vocabulary, map, positions). */
@@ -261,7 +255,7 @@ public final class TokenizationView extends BorderPane {
     /** Put a panel below the editor and lanes (the token detail). */
     public void setDetailPanel(Node panel) {
         vertical.getItems().setAll(horizontal, panel);
-        vertical.setDividerPositions(0.74);
+        vertical.setDividerPositions(0.8);
     }
 
     public TextArea editor() {

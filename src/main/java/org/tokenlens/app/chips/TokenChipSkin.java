@@ -60,7 +60,7 @@ final class TokenChipSkin extends SkinBase<TokenChip> {
             setOnlyClass(id, "chip-id", ITEM_CLASSES);
             if (item.badge() != null) {
                 Text badge = (Text) row.get(k++);
-                badge.setText(item.badge());
+                badge.setText("‹" + item.badge() + "›");
                 setOnlyClass(badge, "chip-badge", ITEM_CLASSES);
             }
         }

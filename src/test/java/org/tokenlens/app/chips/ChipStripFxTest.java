@@ -72,12 +72,15 @@ class ChipStripFxTest {
     }
 
     @Test
-    void onlyTheRowsOnScreenHaveChipNodes(FxRobot robot) {
+    void onlyTheRowsOnScreenHaveChipNodes(FxRobot robot) throws java.util.concurrent.TimeoutException {
         String[] pieces = new String[20_000];
         for (int i = 0; i < pieces.length; i++) {
             pieces[i] = "w" + (i % 10);
         }
         robot.interact(() -> strip.setData(ChipData.of(encoding(pieces), -1, ChipMode.TEXT)));
+        // cells appear with the next layout pulse
+        org.testfx.util.WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !shownChips(robot).isEmpty());
         int nodes = robot.lookup(".token-chip").queryAll().size();
         assertTrue(nodes > 10 && nodes < 1000, "chip nodes for 20,000 tokens: " + nodes);
         assertEquals(1000, shownChips(robot).get(0).getTokenId());

@@ -1,0 +1,179 @@
+package org.tokenlens.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.IndexRange;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.tokenlens.app.chips.TokenChip;
+import org.tokenlens.app.session.TokenRef;
+import org.tokenlens.app.task.FxTaskRunner;
+
+/** Linking, comparison lanes, themes and presentation mode, driven like a user on headless Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class TokenizationLinkingFxTest {
+
+    private TokenizationViewModel viewModel;
+    private TokenizationView view;
+    private FxTaskRunner runner;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        runner = new FxTaskRunner(2);
+        viewModel = new TokenizationViewModel(new FakeLoader(), runner, List.of("words", "chars"),
+                List.of("words", "chars"), "ab cd");
+        view = new TokenizationView(viewModel, message -> { });
+        scene = new Scene(view, 1000, 700);
+        Shortcuts.forTokenization(view, viewModel).install(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stopRunner() {
+        runner.close();
+    }
+
+    private void settle() throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !viewModel.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The chips of lane {@code lane} on screen, in token order. */
+    private List<TokenChip> chips(FxRobot robot, int lane) {
+        LaneView laneView = (LaneView) view.lanesBox().getChildren().get(lane);
+        return robot.from(laneView).lookup(".token-chip").queryAllAs(TokenChip.class).stream()
+                .filter(c -> c.getScene() != null && c.getParent() != null && c.getParent().getParent() != null
+                        && c.getParent().getParent().isVisible() && c.getContent() != null)
+                .sorted(Comparator.comparingInt(TokenChip::firstToken)).toList();
+    }
+
+    private static boolean has(Node chip, String pseudoClass) {
+        return chip.getPseudoClassStates().contains(PseudoClass.getPseudoClass(pseudoClass));
+    }
+
+    @Test
+    void hoveringAChipHighlightsItsSpanInTheEditor(FxRobot robot) throws TimeoutException {
+        settle();
+        TokenChip cd = chips(robot, 0).get(2); // [CLS] ab | cd
+        assertEquals(" cd", cd.getContent().labelText().replace('·', ' '));
+        robot.moveTo(cd);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new TokenRef(viewModel.lanes().get(0), 2), viewModel.session().hoveredTokenProperty().get());
+        assertEquals(new IndexRange(2, 5), view.highlighter().span());
+        Bounds drawn = view.highlighter().highlightBounds();
+        assertNotNull(drawn, "a highlight shape is drawn");
+        assertTrue(drawn.getWidth() > 5 && drawn.getHeight() > 5, drawn::toString);
+        robot.moveTo(view.editor());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(view.highlighter().span(), "leaving the chip clears the highlight");
+    }
+
+    @Test
+    void theCaretAndTheSelectionMarkTheChipsTheyCover(FxRobot robot) throws TimeoutException {
+        settle();
+        robot.interact(() -> view.editor().positionCaret(1)); // inside "ab"
+        List<TokenChip> chars = chips(robot, 1);
+        assertTrue(has(chars.get(1), "covered"), "a|b: the caret at 1 is at the start of b, in 'b' only");
+        assertFalse(has(chars.get(0), "covered"));
+        assertTrue(has(chips(robot, 0).get(1), "covered"));
+        assertFalse(has(chips(robot, 0).get(2), "covered"));
+        robot.interact(() -> view.editor().selectRange(1, 4));
+        List<TokenChip> words = chips(robot, 0);
+        assertTrue(has(words.get(1), "covered") && has(words.get(2), "covered"));
+        assertFalse(has(words.get(0), "covered"), "[CLS] covers no text");
+    }
+
+    @Test
+    void clickingAChipSelectsItAndTabWalksOn(FxRobot robot) throws TimeoutException {
+        settle();
+        robot.clickOn(chips(robot, 1).get(1));
+        assertEquals(new TokenRef(viewModel.lanes().get(1), 1), viewModel.session().selectedTokenProperty().get());
+        assertTrue(has(chips(robot, 1).get(1), "selected"));
+        robot.type(KeyCode.TAB);
+        assertEquals(2, viewModel.session().selectedTokenProperty().get().index());
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        assertEquals(0, viewModel.session().selectedTokenProperty().get().index());
+        assertEquals(new IndexRange(1, 2), view.highlighter().span(), "the chip under the mouse wins");
+        robot.moveTo(view.editor());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new IndexRange(0, 1), view.highlighter().span(), "then the selected token's span");
+    }
+
+    @Test
+    void comparisonLanesMarkDifferingBoundariesAndLanesCanBeAddedAndRemoved(FxRobot robot)
+            throws TimeoutException {
+        settle();
+        List<TokenChip> chars = chips(robot, 1); // a b ' ' c d: b and d start where words has no boundary
+        assertEquals(List.of(false, true, false, false, true),
+                chars.stream().map(c -> has(c, "boundary-diff")).toList());
+        assertTrue(chips(robot, 0).stream().noneMatch(c -> has(c, "boundary-diff")));
+
+        robot.clickOn(".add-lane");
+        MenuItem chooseChars = view.addLaneMenu().getItems().stream().filter(i -> i.getText().equals("chars"))
+                .findFirst().orElseThrow();
+        robot.interact(chooseChars::fire);
+        robot.type(KeyCode.ESCAPE);
+        settle();
+        assertEquals(3, view.lanesBox().getChildren().size());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        settle();
+        assertEquals(2, view.lanesBox().getChildren().size());
+        robot.clickOn(robot.from(view.lanesBox().getChildren().get(1)).lookup(".remove-lane").queryButton());
+        settle();
+        assertEquals(1, viewModel.lanes().size());
+        assertTrue(chips(robot, 0).stream().noneMatch(c -> has(c, "boundary-diff")), "alone, nothing differs");
+    }
+
+    @Test
+    void themeMenuAndShortcutSwitchTheStylesheet(FxRobot robot) throws TimeoutException {
+        settle();
+        assertTrue(scene.getStylesheets().get(0).endsWith("light.css"));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertEquals(List.of(Theme.DARK.stylesheetUrl()), scene.getStylesheets());
+        robot.clickOn(".theme-menu").clickOn("Light");
+        assertEquals(List.of(Theme.LIGHT.stylesheetUrl()), scene.getStylesheets());
+    }
+
+    @Test
+    void f11TogglesPresentationMode(FxRobot robot) throws TimeoutException {
+        settle();
+        double before = chips(robot, 0).get(1).getHeight();
+        robot.clickOn(view.editor());
+        robot.type(KeyCode.F11);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(viewModel.presentationProperty().get());
+        assertEquals(List.of(Theme.PRESENTATION.stylesheetUrl()), scene.getStylesheets());
+        assertFalse(view.statusBar().isVisible());
+        assertFalse(robot.lookup(".chip-modes").query().isVisible());
+        assertFalse(robot.lookup(".lane-details").query().isVisible());
+        assertTrue(chips(robot, 0).get(1).getHeight() > 1.5 * before, "large type");
+        assertEquals("ab cd", viewModel.textProperty().get(), "F11 typed nothing");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertFalse(viewModel.presentationProperty().get());
+        assertTrue(view.statusBar().isVisible());
+        assertEquals(List.of(Theme.LIGHT.stylesheetUrl()), scene.getStylesheets());
+    }
+}
