@@ -56,7 +56,8 @@ public final class Cli {
                 .addSubcommand(new NeighborsCommand(new EmbeddingModels(registry), json))
                 .addSubcommand(new ClassifyCommand(new EmbeddingModels(registry), json))
                 .addSubcommand(new InspectCommand(registry, json))
-                .addSubcommand(new PositionsCommand(new EmbeddingModels(registry)));
+                .addSubcommand(new PositionsCommand(new EmbeddingModels(registry)))
+                .addSubcommand(new ProjectCommand(new EmbeddingModels(registry)));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, args) -> {

@@ -102,10 +102,10 @@ public final class Pca {
             }
             fixSign(axes[c]);
         }
-        // Smile divides by n, not n − 1; rescale so both models mean the same thing
+        // for n > d Smile's "variance" is the squared singular value (a sum of squares); divide by n − 1
         double[] variance = pca.variance().clone();
         for (int i = 0; i < variance.length; i++) {
-            variance[i] *= points.n() / (points.n() - 1.0);
+            variance[i] /= points.n() - 1.0;
         }
         return new Model(pca.center().clone(), axes, variance);
     }

@@ -1,0 +1,116 @@
+package org.tokenlens.engine.project;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class TsneTest {
+
+    private static final Points DATA = Clusters.gaussian(600, 20, 6, 3, 7);
+    private static final int[] IDS = Clusters.range(600);
+
+    private static Tsne.Options bh(int iterations) {
+        return Tsne.Options.defaults().withAlgorithm(Tsne.Algorithm.BARNES_HUT).withIterations(iterations)
+                .withPerplexity(20);
+    }
+
+    @Test
+    void sameSeedAndOptionsGiveTheSameCoordinatesWithOneOrTwoThreads() {
+        Projection one = Tsne.run(DATA, IDS, bh(300).withThreads(1).withInit(Tsne.Init.RANDOM).withSeed(3), null,
+                null);
+        Projection two = Tsne.run(DATA, IDS, bh(300).withThreads(2).withInit(Tsne.Init.RANDOM).withSeed(3), null,
+                null);
+        assertArrayEquals(one.x(), two.x());
+        assertArrayEquals(one.y(), two.y());
+        assertEquals(one.klDivergence(), two.klDivergence());
+        Projection other = Tsne.run(DATA, IDS, bh(300).withThreads(2).withInit(Tsne.Init.RANDOM).withSeed(4),
+                null, null);
+        assertTrue(other.x()[0] != one.x()[0], "another seed starts elsewhere");
+    }
+
+    @Test
+    void optionsNameTheIllegalValue() {
+        Tsne.Options d = Tsne.Options.defaults();
+        assertEquals("perplexity must be in (1, n/3): 0.5",
+                assertThrows(IllegalArgumentException.class, () -> d.withPerplexity(0.5)).getMessage());
+        assertEquals("iterations must be at least 1: 0",
+                assertThrows(IllegalArgumentException.class, () -> d.withIterations(0)).getMessage());
+        assertEquals("threads must be at least 1: 0",
+                assertThrows(IllegalArgumentException.class, () -> d.withThreads(0)).getMessage());
+        assertEquals("theta must be in [0, 1]: 1.5", assertThrows(IllegalArgumentException.class,
+                () -> new Tsne.Options(30, 1000, Double.NaN, 12, 250, 1.5, 1, Tsne.Init.PCA,
+                        Tsne.Algorithm.AUTO, 1, 10)).getMessage());
+        assertEquals("perplexity must be in (1, n/3): 250.0 for n = 600", assertThrows(
+                IllegalArgumentException.class, () -> Tsne.run(DATA, IDS, d.withPerplexity(250), null, null))
+                .getMessage());
+        assertEquals(Math.max(600 / 12.0 / 4, 50), d.learningRate(600));
+        assertEquals(30522 / 12.0 / 4, d.learningRate(30522));
+    }
+
+    @Test
+    void listenerSeesEveryReportAndKlFallsAfterExaggeration() {
+        List<Integer> seen = new ArrayList<>();
+        List<Double> kls = new ArrayList<>();
+        Projection p = Tsne.run(DATA, IDS, bh(400).withReportEvery(100), (it, x, y, kl) -> {
+            assertEquals(600, x.length);
+            seen.add(it);
+            kls.add(kl);
+        }, null);
+        assertEquals(List.of(100, 200, 300, 400), seen);
+        assertTrue(kls.get(3) < kls.get(2), "KL falls once exaggeration stops: " + kls);
+        assertTrue(Math.abs(p.klDivergence() - kls.get(3)) < 0.05, p.klDivergence() + " vs " + kls);
+    }
+
+    @Test
+    void cancellationStopsWithinAnIteration() {
+        AtomicInteger calls = new AtomicInteger();
+        boolean[] cancel = {false};
+        CancellationException e = assertThrows(CancellationException.class, () -> Tsne.run(DATA, IDS,
+                bh(1000).withReportEvery(10), (it, x, y, kl) -> {
+                    calls.incrementAndGet();
+                    if (it == 50) {
+                        cancel[0] = true;
+                    }
+                }, () -> cancel[0]));
+        assertEquals("t-SNE cancelled at iteration 50", e.getMessage());
+        assertEquals(5, calls.get());
+    }
+
+    @Test
+    void barnesHutMatchesSmilesExactTsneOnClusters() {
+        Points data = Clusters.gaussian(500, 20, 5, 3, 11);
+        int[] ids = Clusters.range(500);
+        Tsne.Options o = Tsne.Options.defaults().withIterations(500).withPerplexity(20);
+        Projection exact = Tsne.run(data, ids, o.withAlgorithm(Tsne.Algorithm.EXACT), null, null);
+        Projection fast = Tsne.run(data, ids, o.withAlgorithm(Tsne.Algorithm.BARNES_HUT), null, null);
+        assertEquals("exact (Smile)", exact.parameters().get("algorithm"));
+        assertEquals("Barnes-Hut", fast.parameters().get("algorithm"));
+        assertTrue(Clusters.neighbourPurity(exact, 5) > 0.98, "Smile separates the clusters");
+        assertTrue(Clusters.neighbourPurity(fast, 5) > 0.98, "Barnes-Hut separates the clusters");
+        Quality qe = Quality.of(data, exact, 10, 500, 1);
+        Quality qf = Quality.of(data, fast, 10, 500, 1);
+        assertTrue(qf.knnPreservation() > qe.knnPreservation() - 0.05, qf + " vs " + qe);
+        assertTrue(qf.trustworthiness() > qe.trustworthiness() - 0.02, qf + " vs " + qe);
+        double kle = ExactKl.of(data, 20, exact);
+        double klf = ExactKl.of(data, 20, fast);
+        assertTrue(klf < kle * 1.10, "KL of Barnes-Hut " + klf + " within 10% of exact " + kle);
+    }
+
+    @Test
+    void autoPicksExactOnlyForSmallSubsetsWithSmilesSchedule() {
+        Points small = Clusters.gaussian(90, 5, 3, 3, 1);
+        int[] ids = Clusters.range(90);
+        Tsne.Options o = Tsne.Options.defaults().withPerplexity(10).withIterations(260);
+        assertEquals("exact (Smile)", Tsne.run(small, ids, o, null, null).parameters().get("algorithm"));
+        Tsne.Options shortEarly = new Tsne.Options(10, 260, Double.NaN, 4, 100, 0.5, 1, Tsne.Init.PCA,
+                Tsne.Algorithm.AUTO, 1, 50);
+        assertEquals("Barnes-Hut", Tsne.run(small, ids, shortEarly, null, null).parameters().get("algorithm"));
+    }
+}
