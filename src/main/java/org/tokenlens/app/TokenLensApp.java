@@ -16,7 +16,20 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.tokenlens.app.detail.TokenDetailView;
+import org.tokenlens.app.detail.TokenDetailViewModel;
+import org.tokenlens.app.detail.WhenIdle;
+import org.tokenlens.app.help.CheatSheet;
 import org.tokenlens.app.session.SessionModel;
+import org.tokenlens.app.sources.HfCacheDiscovery;
+import org.tokenlens.app.sources.SourcesMenu;
+import org.tokenlens.app.sources.TokenizerDropHandler;
+import org.tokenlens.app.vocab.SelectedLaneTokenizer;
+import org.tokenlens.app.vocab.VocabularyView;
+import org.tokenlens.app.vocab.VocabularyViewModel;
 import org.tokenlens.app.session.TokenRef;
 import org.tokenlens.app.task.FxTaskRunner;
 import org.tokenlens.engine.tokenize.TokenizerRegistry;
@@ -52,10 +65,14 @@ public final class TokenLensApp extends Application {
                 screenshotMode ? this::recordScreenshotError : message -> showError(stage, message));
 
         // DESIGN.md layout: tabs on the right, token detail at the bottom (filled by their own views)
-        TabPane sideTabs = new TabPane(new Tab("Vocabulary", placeholder("Vocabulary browser")));
+        TokenDetailViewModel detail = new TokenDetailViewModel(session, runner);
+        VocabularyViewModel vocabulary = new VocabularyViewModel(runner, detail.vocabularyTokenProperty()::set);
+        SelectedLaneTokenizer.bind(session, viewModel.lanes(), vocabulary.tokenizerProperty());
+        VocabularyView vocabularyView = new VocabularyView(vocabulary);
+        TabPane sideTabs = new TabPane(new Tab("Vocabulary", vocabularyView));
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.getStyleClass().add("side-tabs");
-        StackPane detailPane = new StackPane(placeholder("Click a token to see its detail"));
+        StackPane detailPane = new StackPane(new TokenDetailView(detail));
         detailPane.setId("detailPane");
         detailPane.getStyleClass().add("detail-pane");
         view.setSidePanel(sideTabs);
@@ -64,6 +81,15 @@ public final class TokenLensApp extends Application {
         Scene scene = new Scene(view, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         Shortcuts shortcuts = Shortcuts.forTokenization(view, viewModel);
         shortcuts.install(scene);
+        SourcesMenu sources = new SourcesMenu(runner, HfCacheDiscovery.defaultHubRoot(), viewModel::addLane);
+        sources.addTo(view.addLaneMenu());
+        new TokenizerDropHandler(viewModel::addLane).install(view);
+        CheatSheet cheatSheet = new CheatSheet(stage, shortcuts::entries);
+        shortcuts.add("Open a tokenizer file as a new lane", sources::openFile,
+                new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        shortcuts.add("Search the vocabulary", vocabularyView::focusSearch,
+                new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
+        shortcuts.add("This cheat sheet", cheatSheet::toggle, new KeyCodeCombination(KeyCode.F1));
         if (options.theme() == Theme.PRESENTATION) {
             viewModel.presentationProperty().set(true);
         } else {
@@ -87,7 +113,8 @@ public final class TokenLensApp extends Application {
             selectWhenEncoded(viewModel, options.select());
         }
         if (screenshotMode) {
-            whenSettled(viewModel, () -> takeScreenshot(scene));
+            whenSettled(viewModel, () -> WhenIdle.then(List.of(detail.busyProperty(), vocabulary.busyProperty()),
+                    () -> takeScreenshot(scene))); // the detail's trace and the vocabulary load after the lanes
         }
     }
 

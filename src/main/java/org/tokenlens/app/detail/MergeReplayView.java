@@ -23,10 +23,10 @@ public final class MergeReplayView extends VBox {
     private final MergeReplayViewModel viewModel;
     private final Label caption = new Label();
     private final FlowPane symbols = new FlowPane();
-    private final Button reset = new Button("⏮");
-    private final Button back = new Button("◀");
+    private final Button reset = new Button("⏮ reset");
+    private final Button back = new Button("◀ back");
     private final Button play = new Button();
-    private final Button forward = new Button("▶");
+    private final Button forward = new Button("step ▶");
     private final Slider speed = new Slider(MergeReplayViewModel.MIN_SPEED, MergeReplayViewModel.MAX_SPEED, 2);
     private final Label stepLabel = new Label();
     private final Timeline timeline = new Timeline(new KeyFrame(Duration.seconds(1)));
@@ -65,7 +65,7 @@ public final class MergeReplayView extends VBox {
 
     private void initBindings() {
         caption.textProperty().bind(viewModel.captionProperty());
-        play.textProperty().bind(Bindings.when(viewModel.playingProperty()).then("⏸").otherwise("⏵"));
+        play.textProperty().bind(Bindings.when(viewModel.playingProperty()).then("⏸ pause").otherwise("▶ play"));
         stepLabel.textProperty().bind(Bindings.format("%d / %d", viewModel.stepProperty(),
                 viewModel.stepCountProperty()));
         speed.valueProperty().bindBidirectional(viewModel.speedProperty());

@@ -38,6 +38,7 @@ public final class TokenDetailView extends BorderPane {
         setFocusTraversable(true);
         heading.getStyleClass().add("detail-heading");
         heading.setId("detailHeading");
+        heading.setWrapText(true);
         facts.getStyleClass().add("facts");
         facts.setHgap(12);
         facts.setVgap(3);
@@ -96,6 +97,7 @@ public final class TokenDetailView extends BorderPane {
         for (TokenFacts.Row r : f.rows()) {
             Label label = new Label(r.label());
             label.getStyleClass().add("fact-label");
+            label.setMinWidth(USE_PREF_SIZE); // large type (presentation) must not elide the labels
             Label value = new Label(r.value());
             value.getStyleClass().addAll("fact-value", "fact-" + r.label().toLowerCase().replace("-", ""));
             facts.addRow(row++, label, value);

@@ -3,6 +3,8 @@ package org.tokenlens.app.detail;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,6 +36,7 @@ public final class TokenDetailViewModel {
     private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
     private final ReadOnlyStringWrapper traceStatus = new ReadOnlyStringWrapper(this, "traceStatus", "");
     private final MergeReplayViewModel replay = new MergeReplayViewModel();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
     /** The lane whose encoding the shown chip belongs to; its new encodings refresh the pane. */
     private LaneViewModel watchedLane;
@@ -109,13 +112,16 @@ public final class TokenDetailViewModel {
         cancelPending();
         long request = ++latestRequest;
         setTrace(null, "Tracing…");
+        busy.set(true);
         pending = runner.run(work, result -> {
             if (request == latestRequest) {
+                busy.set(false);
                 setTrace(result.orElse(null), result.isPresent() ? "" : emptyStatus.isEmpty()
                         ? "No split to show for this token." : emptyStatus);
             }
         }, failure -> {
             if (request == latestRequest) {
+                busy.set(false);
                 setTrace(null, "Cannot trace: " + failure.getMessage());
             }
         });
@@ -123,6 +129,7 @@ public final class TokenDetailViewModel {
 
     private void cancelPending() {
         latestRequest++;
+        busy.set(false);
         if (pending != null) {
             pending.cancel();
             pending = null;
@@ -153,6 +160,11 @@ public final class TokenDetailViewModel {
     /** Why there is no trace (or that one is being computed); empty when a trace is shown. */
     public ReadOnlyStringProperty traceStatusProperty() {
         return traceStatus.getReadOnlyProperty();
+    }
+
+    /** True while a trace is being computed. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
     /** Step-by-step replay of a BPE trace (empty for other traces). */
