@@ -115,9 +115,9 @@ public final class TokenDetailViewModel {
         busy.set(true);
         pending = runner.run(work, result -> {
             if (request == latestRequest) {
-                busy.set(false);
                 setTrace(result.orElse(null), result.isPresent() ? "" : emptyStatus.isEmpty()
                         ? "No split to show for this token." : emptyStatus);
+                busy.set(false); // last, so a listener waiting for idle sees the trace
             }
         }, failure -> {
             if (request == latestRequest) {

@@ -115,9 +115,9 @@ public final class VocabularyViewModel {
         AtomicBoolean cancelled = new AtomicBoolean();
         searching = new Running(runner.run(() -> VocabularySearch.filter(all, pattern, f, s, cancelled::get),
                 found -> {
-                    busy.set(false);
                     results.setAll(found);
                     status.set(String.format(Locale.ROOT, "%,d of %,d entries", found.size(), all.size()));
+                    busy.set(false); // last: a listener waiting for idle sees the rows and the count
                 }, this::failed), cancelled);
     }
 
