@@ -1,7 +1,13 @@
 package org.tokenlens.engine.tokenize.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.util.Arrays;
+import org.tokenlens.engine.tokenize.model.PreParsed;
+import org.tokenlens.engine.tokenize.model.bpe.VocabMap;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,9 +68,11 @@ public final class TokenizerJsonLoader {
 
     /** Load from a stream; {@code source} names it in error messages (a path or "bundled bert-base-uncased"). */
     public static Tokenizer load(InputStream in, String name, String source) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(in);
+        ObjectNode root;
+        PreParsed big;
+        try (JsonParser parser = MAPPER.getFactory().createParser(in)) {
+            root = MAPPER.createObjectNode();
+            big = readTopLevel(parser, root);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -73,7 +81,7 @@ public final class TokenizerJsonLoader {
             throw new TokenizerException("cannot read " + source + ": " + e.getMessage(), e);
         }
         try {
-            return fromJson(root, name, source);
+            return fromJson(root, name, source, big);
         } catch (TokenizerException e) {
             throw new TokenizerException(source + ": " + e.getMessage(), e);
         }
@@ -81,10 +89,115 @@ public final class TokenizerJsonLoader {
 
     /** Build a tokenizer from a parsed tokenizer.json. */
     public static Tokenizer fromJson(JsonNode root, String name) {
-        return fromJson(root, name, name);
+        return fromJson(root, name, name, PreParsed.NONE);
     }
 
-    private static Tokenizer fromJson(JsonNode root, String name, String source) {
+    /**
+     * Reads the top-level object into {@code root}, except the model's vocabulary and merges, which are streamed
+     * straight into their final structures (as tree nodes they were most of the load time of a large file).
+     */
+    private static PreParsed readTopLevel(JsonParser p, ObjectNode root) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new TokenizerException("not a tokenizer.json: the top level is not a JSON object");
+        }
+        PreParsed big = PreParsed.NONE;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (field.equals("model") && value == JsonToken.START_OBJECT) {
+                ObjectNode model = MAPPER.createObjectNode();
+                big = readModel(p, model);
+                root.set("model", model);
+            } else {
+                root.set(field, tree(p));
+            }
+        }
+        return big;
+    }
+
+    private static PreParsed readModel(JsonParser p, ObjectNode model) throws IOException {
+        VocabMap vocab = null;
+        String[] first = null;
+        String[] second = null;
+        int merges = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (field.equals("vocab") && value == JsonToken.START_OBJECT) {
+                vocab = readVocab(p);
+            } else if (field.equals("merges") && value == JsonToken.START_ARRAY) {
+                first = new String[1024];
+                boolean pairs = false;
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    if (merges == 0) {
+                        pairs = t == JsonToken.START_ARRAY;
+                        second = pairs ? new String[first.length] : null;
+                    }
+                    if (merges == first.length) {
+                        first = Arrays.copyOf(first, merges * 2);
+                        second = pairs ? Arrays.copyOf(second, merges * 2) : null;
+                    }
+                    String where = "$.model.merges[" + merges + "]";
+                    if (pairs) {
+                        if (t != JsonToken.START_ARRAY || p.nextToken() != JsonToken.VALUE_STRING) {
+                            throw new TokenizerException("merge must be a pair of two strings at " + where);
+                        }
+                        first[merges] = p.getText();
+                        if (p.nextToken() != JsonToken.VALUE_STRING) {
+                            throw new TokenizerException("merge must be a pair of two strings at " + where);
+                        }
+                        second[merges] = p.getText();
+                        if (p.nextToken() != JsonToken.END_ARRAY) {
+                            throw new TokenizerException("merge must be a pair of two strings at " + where);
+                        }
+                    } else {
+                        if (t != JsonToken.VALUE_STRING) {
+                            throw new TokenizerException("merge must be a string \"a b\" at " + where);
+                        }
+                        first[merges] = p.getText();
+                    }
+                    merges++;
+                }
+            } else {
+                model.set(field, tree(p));
+            }
+        }
+        return new PreParsed(vocab, first, second, merges);
+    }
+
+    private static VocabMap readVocab(JsonParser p) throws IOException {
+        String[] keys = new String[1 << 15];
+        int[] ids = new int[keys.length];
+        int n = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken t = p.nextToken();
+            if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT
+                    || p.getIntValue() < 0) {
+                throw new TokenizerException("id of '" + key + "' must be a non-negative integer at $.model.vocab, got "
+                        + p.getText());
+            }
+            if (n == keys.length) {
+                keys = Arrays.copyOf(keys, n * 2);
+                ids = Arrays.copyOf(ids, n * 2);
+            }
+            keys[n] = key;
+            ids[n] = p.getIntValue();
+            n++;
+        }
+        VocabMap map = new VocabMap(n);
+        for (int i = 0; i < n; i++) {
+            map.put(keys[i], ids[i]);
+        }
+        return map;
+    }
+
+    private static JsonNode tree(JsonParser p) throws IOException {
+        JsonNode n = MAPPER.readTree(p);
+        return n == null ? NullNode.getInstance() : n;
+    }
+
+    private static Tokenizer fromJson(JsonNode root, String name, String source, PreParsed big) {
         if (root == null || !root.isObject()) {
             throw new TokenizerException("not a tokenizer.json: the top level is not a JSON object");
         }
@@ -99,18 +212,18 @@ public final class TokenizerJsonLoader {
         Normalizer normalizer = present(root, "normalizer") ? Normalizers.fromJson(root.get("normalizer"), "$.normalizer") : null;
         PreTokenizer preTokenizer = present(root, "pre_tokenizer")
                 ? PreTokenizers.fromJson(root.get("pre_tokenizer"), "$.pre_tokenizer") : null;
-        Model model = Models.fromJson(modelNode, "$.model");
+        Model model = Models.fromJson(modelNode, "$.model", big);
         PostProcessor post = present(root, "post_processor")
                 ? PostProcessors.fromJson(root.get("post_processor"), "$.post_processor") : null;
         Decoder decoder = present(root, "decoder") ? Decoders.fromJson(root.get("decoder"), "$.decoder") : null;
         List<AddedToken> added = addedTokens(root.get("added_tokens"));
         boolean lossless = normalizer == null && decoder != null && mentionsType(root.get("decoder"), "ByteLevel");
         return new HfTokenizer(name, normalizer, preTokenizer, model, post, decoder, added, lossless)
-                .withInfo(info(root, source, added));
+                .withInfo(info(root, source, added, big));
     }
 
     /** Each stage's JSON as the file has it, the model's vocabulary and merges replaced by their sizes. */
-    private static TokenizerInfo info(JsonNode root, String source, List<AddedToken> added) {
+    private static TokenizerInfo info(JsonNode root, String source, List<AddedToken> added, PreParsed big) {
         Map<String, String> stages = new LinkedHashMap<>();
         for (String stage : new String[] {"normalizer", "pre_tokenizer"}) {
             stages.put(stage, root.path(stage).isMissingNode() ? "null" : root.get(stage).toString());
@@ -118,11 +231,11 @@ public final class TokenizerJsonLoader {
         ObjectNode model = root.get("model").deepCopy();
         JsonNode vocab = model.remove("vocab");
         JsonNode merges = model.remove("merges");
-        if (vocab != null) {
-            model.put("vocab", vocab.size() + " entries");
+        if (vocab != null || big.vocab() != null) {
+            model.put("vocab", (big.vocab() != null ? big.vocab().size() : vocab.size()) + " entries");
         }
-        if (merges != null) {
-            model.put("merges", merges.size() + " merges");
+        if (merges != null || big.hasMerges()) {
+            model.put("merges", (big.hasMerges() ? big.mergeCount() : merges.size()) + " merges");
         }
         stages.put("model", model.toString());
         for (String stage : new String[] {"post_processor", "decoder"}) {

@@ -20,6 +20,14 @@ public final class Models {
      * a WordPiece node also reads as WordLevel).
      */
     public static Model fromJson(JsonNode node, String jsonPath) {
+        return fromJson(node, jsonPath, PreParsed.NONE);
+    }
+
+    /**
+     * As {@link #fromJson(JsonNode, String)}, where the vocabulary and merges may have been streamed already and
+     * removed from {@code node}. Untyped nodes are told apart as before, counting the pre-parsed parts as present.
+     */
+    public static Model fromJson(JsonNode node, String jsonPath, PreParsed big) {
         if (node == null || !node.isObject()) {
             throw new TokenizerException("expected a model object at " + jsonPath);
         }
@@ -29,32 +37,32 @@ public final class Models {
                 throw new TokenizerException("model type must be a string at " + jsonPath + ".type, got " + type);
             }
             return switch (type.textValue()) {
-                case "BPE" -> BpeModel.fromJson(node, jsonPath);
-                case "WordPiece" -> WordPieceModel.fromJson(node, jsonPath);
-                case "WordLevel" -> WordLevelModel.fromJson(node, jsonPath);
+                case "BPE" -> BpeModel.fromJson(node, jsonPath, big);
+                case "WordPiece" -> WordPieceModel.fromJson(node, jsonPath, big.vocab());
+                case "WordLevel" -> WordLevelModel.fromJson(node, jsonPath, big.vocab());
                 case "Unigram" -> UnigramModel.fromJson(node, jsonPath);
                 default -> throw new TokenizerException(
                         "unknown model type '" + type.textValue() + "' at " + jsonPath);
             };
         }
         List<String> reasons = new ArrayList<>();
-        if (node.has("merges")) {
+        if (node.has("merges") || big.hasMerges()) {
             try {
-                return BpeModel.fromJson(node, jsonPath);
+                return BpeModel.fromJson(node, jsonPath, big);
             } catch (TokenizerException e) {
                 reasons.add("BPE: " + e.getMessage());
             }
         }
         if (node.has("continuing_subword_prefix") && node.has("max_input_chars_per_word")) {
             try {
-                return WordPieceModel.fromJson(node, jsonPath);
+                return WordPieceModel.fromJson(node, jsonPath, big.vocab());
             } catch (TokenizerException e) {
                 reasons.add("WordPiece: " + e.getMessage());
             }
         }
-        if (node.has("unk_token") && node.path("vocab").isObject()) {
+        if (node.has("unk_token") && (node.path("vocab").isObject() || big.vocab() != null)) {
             try {
-                return WordLevelModel.fromJson(node, jsonPath);
+                return WordLevelModel.fromJson(node, jsonPath, big.vocab());
             } catch (TokenizerException e) {
                 reasons.add("WordLevel: " + e.getMessage());
             }

@@ -48,9 +48,14 @@ public final class BpeModel implements Model {
 
     /** Reads a {@code "type": "BPE"} model node; {@code path} is its JSON path (e.g. {@code $.model}). */
     public static BpeModel fromJson(JsonNode node, String path) {
+        return fromJson(node, path, org.tokenlens.engine.tokenize.model.PreParsed.NONE);
+    }
+
+    /** As {@link #fromJson(JsonNode, String)}, with the vocabulary and merges possibly read already. */
+    public static BpeModel fromJson(JsonNode node, String path, org.tokenlens.engine.tokenize.model.PreParsed big) {
         JsonNode vocabNode = node.get("vocab");
         JsonNode mergesNode = node.get("merges");
-        if (vocabNode == null || mergesNode == null) {
+        if ((vocabNode == null && big.vocab() == null) || (mergesNode == null && !big.hasMerges())) {
             throw new TokenizerException("BPE model at " + path + " needs both \"vocab\" and \"merges\"");
         }
         double dropout = JsonFields.optDouble(node, "dropout", path, 0);
@@ -58,8 +63,11 @@ public final class BpeModel implements Model {
             throw new TokenizerException("dropout must be between 0 and 1 at " + path + ".dropout, got " + dropout);
         }
         String prefix = JsonFields.optString(node, "continuing_subword_prefix", path);
-        VocabMap vocab = VocabMap.fromJson(vocabNode, path + ".vocab");
-        MergeTable merges = MergeTable.fromJson(mergesNode, vocab, prefix, path + ".merges");
+        VocabMap vocab = big.vocab() != null ? big.vocab() : VocabMap.fromJson(vocabNode, path + ".vocab");
+        MergeTable merges = big.hasMerges()
+                ? MergeTable.fromLists(big.mergeFirst(), big.mergeSecond(), big.mergeCount(), vocab, prefix,
+                        path + ".merges")
+                : MergeTable.fromJson(mergesNode, vocab, prefix, path + ".merges");
         return new BpeModel(vocab, merges, JsonFields.optString(node, "unk_token", path), prefix,
                 JsonFields.optString(node, "end_of_word_suffix", path), JsonFields.optBoolean(node, "fuse_unk", path),
                 JsonFields.optBoolean(node, "byte_fallback", path), JsonFields.optBoolean(node, "ignore_merges", path));

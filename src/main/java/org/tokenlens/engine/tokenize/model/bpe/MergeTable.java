@@ -8,7 +8,7 @@ import org.tokenlens.engine.tokenize.TokenizerException;
  * or {@code ["a", "b"]} pairs, as HF's untagged {@code MergeType} (pairs tried first, then strings; mixing fails).
  * As in HF's map, a pair listed twice keeps its last rank.
  */
-final class MergeTable {
+public final class MergeTable {
     private final LongIntMap rankOfPair;
     private final int[] newIdOfRank;
 
@@ -39,12 +39,38 @@ final class MergeTable {
         }
         int n = merges.size();
         boolean pairs = n > 0 && merges.get(0).isArray();
+        String[] first = new String[n];
+        String[] second = pairs ? new String[n] : null;
+        for (int i = 0; i < n; i++) {
+            JsonNode m = merges.get(i);
+            if (pairs) {
+                if (!m.isArray() || m.size() != 2 || !m.get(0).isTextual() || !m.get(1).isTextual()) {
+                    throw new TokenizerException("merge must be a pair of two strings at " + path + "[" + i + "]");
+                }
+                first[i] = m.get(0).textValue();
+                second[i] = m.get(1).textValue();
+            } else {
+                if (!m.isTextual()) {
+                    throw new TokenizerException("merge must be a string \"a b\" at " + path + "[" + i + "]");
+                }
+                first[i] = m.textValue();
+            }
+        }
+        return fromLists(first, second, n, vocab, prefix, path);
+    }
+
+    /**
+     * Merges already read (by a streaming reader, or from a tree): pairs {@code first[i], second[i]}, or, when
+     * {@code second} is null, strings {@code "a b"} in {@code first}.
+     */
+    public static MergeTable fromLists(String[] first, String[] second, int n, VocabMap vocab, String prefix,
+                                       String path) {
+        boolean pairs = second != null;
         LongIntMap map = new LongIntMap(n);
         int[] newIds = new int[n];
         int cut = prefix == null ? 0 : prefix.length();
         int rank = 0;
         for (int i = 0; i < n; i++) {
-            JsonNode m = merges.get(i);
             String a;
             String b;
             int aFrom;
@@ -52,20 +78,14 @@ final class MergeTable {
             int bFrom;
             int bTo;
             if (pairs) {
-                if (!m.isArray() || m.size() != 2 || !m.get(0).isTextual() || !m.get(1).isTextual()) {
-                    throw new TokenizerException("merge must be a pair of two strings at " + path + "[" + i + "]");
-                }
-                a = m.get(0).textValue();
-                b = m.get(1).textValue();
+                a = first[i];
+                b = second[i];
                 aFrom = 0;
                 aTo = a.length();
                 bFrom = 0;
                 bTo = b.length();
             } else {
-                if (!m.isTextual()) {
-                    throw new TokenizerException("merge must be a string \"a b\" at " + path + "[" + i + "]");
-                }
-                a = m.textValue();
+                a = first[i];
                 if (a.startsWith("#version")) {
                     continue; // HF skips merges.txt headers without counting them as a rank
                 }

@@ -21,11 +21,17 @@ public final class WordLevelModel implements Model {
 
     /** Reads a {@code "type": "WordLevel"} node; vocab and unk_token are required, as in HF. */
     public static WordLevelModel fromJson(JsonNode node, String path) {
+        return fromJson(node, path, null);
+    }
+
+    /** As {@link #fromJson(JsonNode, String)}, with the vocabulary possibly read already (null if not). */
+    public static WordLevelModel fromJson(JsonNode node, String path, VocabMap preParsedVocab) {
         String unk = JsonFields.requireString(node, "unk_token", path);
-        if (node.get("vocab") == null) {
+        if (node.get("vocab") == null && preParsedVocab == null) {
             throw new TokenizerException("missing " + path + ".vocab");
         }
-        return new WordLevelModel(VocabMap.fromJson(node.get("vocab"), path + ".vocab"), unk);
+        return new WordLevelModel(preParsedVocab != null ? preParsedVocab
+                : VocabMap.fromJson(node.get("vocab"), path + ".vocab"), unk);
     }
 
     @Override

@@ -30,16 +30,21 @@ public final class WordPieceModel implements Model {
 
     /** Reads a {@code "type": "WordPiece"} node; all four fields are required, as in HF. */
     public static WordPieceModel fromJson(JsonNode node, String path) {
+        return fromJson(node, path, null);
+    }
+
+    /** As {@link #fromJson(JsonNode, String)}, with the vocabulary possibly read already (null if not). */
+    public static WordPieceModel fromJson(JsonNode node, String path, VocabMap preParsedVocab) {
         String unk = JsonFields.requireString(node, "unk_token", path);
         String prefix = JsonFields.requireString(node, "continuing_subword_prefix", path);
         JsonNode max = node.get("max_input_chars_per_word");
         if (max == null || !max.isIntegralNumber() || !max.canConvertToLong() || max.longValue() < 0) {
             throw new TokenizerException("expected a non-negative integer at " + path + ".max_input_chars_per_word");
         }
-        if (node.get("vocab") == null) {
+        if (node.get("vocab") == null && preParsedVocab == null) {
             throw new TokenizerException("missing " + path + ".vocab");
         }
-        VocabMap vocab = VocabMap.fromJson(node.get("vocab"), path + ".vocab");
+        VocabMap vocab = preParsedVocab != null ? preParsedVocab : VocabMap.fromJson(node.get("vocab"), path + ".vocab");
         return new WordPieceModel(vocab, unk, prefix, (int) Math.min(Integer.MAX_VALUE, max.longValue()));
     }
 
