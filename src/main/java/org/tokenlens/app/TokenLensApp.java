@@ -24,6 +24,8 @@ import org.tokenlens.app.detail.TokenDetailViewModel;
 import org.tokenlens.app.detail.WhenIdle;
 import org.tokenlens.app.help.CheatSheet;
 import org.tokenlens.app.session.SessionModel;
+import org.tokenlens.app.positions.PositionsView;
+import org.tokenlens.app.positions.PositionsViewModel;
 import org.tokenlens.app.sources.HfCacheDiscovery;
 import org.tokenlens.app.sources.SourcesMenu;
 import org.tokenlens.app.sources.TokenizerDropHandler;
@@ -32,6 +34,7 @@ import org.tokenlens.app.vocab.VocabularyView;
 import org.tokenlens.app.vocab.VocabularyViewModel;
 import org.tokenlens.app.session.TokenRef;
 import org.tokenlens.app.task.FxTaskRunner;
+import org.tokenlens.engine.embed.EmbeddingModels;
 import org.tokenlens.engine.tokenize.TokenizerRegistry;
 
 /** The TokenLens window. Started by {@code org.tokenlens.Main}; arguments are {@link AppOptions}. */
@@ -72,6 +75,9 @@ public final class TokenLensApp extends Application {
         TabPane sideTabs = new TabPane(new Tab("Vocabulary", vocabularyView));
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.getStyleClass().add("side-tabs");
+        PositionsViewModel positions = new PositionsViewModel(session, viewModel.lanes(), runner,
+                () -> new EmbeddingModels(registry).load("all-MiniLM-L6-v2")); // loaded on first use, off the FX thread
+        sideTabs.getTabs().add(new Tab("Positions", new PositionsView(positions)));
         StackPane detailPane = new StackPane(new TokenDetailView(detail));
         detailPane.setId("detailPane");
         detailPane.getStyleClass().add("detail-pane");

@@ -1,6 +1,7 @@
 package org.tokenlens.app.positions;
 
 import java.util.List;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
@@ -24,6 +25,7 @@ import org.tokenlens.engine.positions.SinusoidalEncoding;
  */
 final class ParameterForm extends FlowPane {
 
+    private static final String SCALING_CONDITION = "tl-scaling-condition";
     final ComboBox<PositionKind> kind = new ComboBox<>();
 
     ParameterForm(PositionsViewModel vm) {
@@ -37,7 +39,7 @@ final class ParameterForm extends FlowPane {
         ComboBox<SinusoidalEncoding.Layout> layout = combo("layout", vm.layoutProperty(),
                 List.of(SinusoidalEncoding.Layout.values()), l -> l == SinusoidalEncoding.Layout.INTERLEAVED
                         ? "Vaswani 2017 interleaved sin/cos" : "tensor2tensor concatenated sin|cos");
-        Node sinusoidal = group(vm, PositionKind.SINUSOIDAL,
+        Node[] sinusoidal = group(vm, PositionKind.SINUSOIDAL,
                 field("d_model", intSpinner("dim", vm.dimProperty(), 0, 4096, 2)),
                 field("base", doubleSpinner("base", vm.baseProperty(), 0, 1e9, 1000)),
                 field("layout", layout));
@@ -55,9 +57,10 @@ final class ParameterForm extends FlowPane {
         showWhen(fast, vm, RopeScalingType::hasBetas);
         showWhen(slow, vm, RopeScalingType::hasBetas);
         CheckBox wrap = new CheckBox("angles mod 2π");
+        wrap.getStyleClass().add("field-check");
         wrap.setId("wrapAngles");
         wrap.selectedProperty().bindBidirectional(vm.wrapAnglesProperty());
-        Node rope = group(vm, PositionKind.ROPE,
+        Node[] rope = group(vm, PositionKind.ROPE,
                 field("base θ", doubleSpinner("ropeBase", vm.ropeBaseProperty(), 0, 1e9, 10000)),
                 field("head dim", intSpinner("headDim", vm.headDimProperty(), 0, 1024, 2)),
                 field("partial rotary", doubleSpinner("partialRotary", vm.partialRotaryProperty(), 0, 2, 0.05)),
@@ -67,7 +70,7 @@ final class ParameterForm extends FlowPane {
         CheckBox causal = new CheckBox("causal mask");
         causal.setId("causal");
         causal.selectedProperty().bindBidirectional(vm.causalProperty());
-        Node alibi = group(vm, PositionKind.ALIBI,
+        Node[] alibi = group(vm, PositionKind.ALIBI,
                 field("heads", intSpinner("heads", vm.headsProperty(), 0, 256, 1)),
                 field("head", intSpinner("head", vm.headProperty(), -1, 255, 1)), causal);
 
@@ -75,7 +78,11 @@ final class ParameterForm extends FlowPane {
                 List.of(PositionSimilarity.Measure.values()), m -> m == PositionSimilarity.Measure.DOT ? "dot" : "cosine");
         Node similarity = field("similarity", measure);
         showWhenKind(similarity, vm, k -> k != PositionKind.ALIBI);
-        getChildren().addAll(field("kind", kind), positions, sinusoidal, rope, alibi, similarity);
+        getChildren().addAll(field("kind", kind), positions);
+        getChildren().addAll(sinusoidal);
+        getChildren().addAll(rope);
+        getChildren().addAll(alibi);
+        getChildren().add(similarity);
     }
 
     private static HBox field(String label, Node control) {
@@ -87,11 +94,20 @@ final class ParameterForm extends FlowPane {
         return box;
     }
 
-    private static Node group(PositionsViewModel vm, PositionKind kind, Node... fields) {
-        FlowPane box = new FlowPane(14, 6, fields);
-        box.getStyleClass().add("kind-parameters");
-        showWhenKind(box, vm, k -> k == kind);
-        return box;
+    /** The fields of one kind, shown only for it; flat in the form so that they wrap like the rest. */
+    private static Node[] group(PositionsViewModel vm, PositionKind kind, Node... fields) {
+        for (Node f : fields) {
+            BooleanBinding kindShown = Bindings.createBooleanBinding(() -> vm.kindProperty().get() == kind,
+                    vm.kindProperty());
+            // a field may also depend on the scaling type: keep that condition and add the kind's
+            f.visibleProperty().bind(f.visibleProperty().isBound() ? kindShown.and(scalingCondition(f)) : kindShown);
+            f.managedProperty().bind(f.visibleProperty());
+        }
+        return fields;
+    }
+
+    private static javafx.beans.value.ObservableBooleanValue scalingCondition(Node f) {
+        return (javafx.beans.value.ObservableBooleanValue) f.getProperties().get(SCALING_CONDITION);
     }
 
     private static void showWhenKind(Node n, PositionsViewModel vm, java.util.function.Predicate<PositionKind> when) {
@@ -101,9 +117,10 @@ final class ParameterForm extends FlowPane {
     }
 
     private static void showWhen(Node n, PositionsViewModel vm, java.util.function.Predicate<RopeScalingType> when) {
-        n.visibleProperty().bind(Bindings.createBooleanBinding(() -> when.test(vm.scalingProperty().get()),
-                vm.scalingProperty()));
-        n.managedProperty().bind(n.visibleProperty());
+        BooleanBinding b = Bindings.createBooleanBinding(() -> when.test(vm.scalingProperty().get()),
+                vm.scalingProperty());
+        n.getProperties().put(SCALING_CONDITION, b);
+        n.visibleProperty().bind(b);
     }
 
     private static <T> ComboBox<T> combo(String id, ObjectProperty<T> property, List<T> items,
@@ -138,7 +155,7 @@ final class ParameterForm extends FlowPane {
         SpinnerValueFactory.IntegerSpinnerValueFactory f =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, property.get(), step);
         f.setConverter(lenient(Integer::valueOf, f::getValue));
-        return spinner(id, f, property, 90);
+        return spinner(id, f, property, 5);
     }
 
     private static Spinner<Double> doubleSpinner(String id, ObjectProperty<Double> property, double min, double max,
@@ -161,15 +178,15 @@ final class ParameterForm extends FlowPane {
                 }
             }
         });
-        return spinner(id, f, property, 100);
+        return spinner(id, f, property, 6);
     }
 
     private static <T> Spinner<T> spinner(String id, SpinnerValueFactory<T> f, ObjectProperty<T> property,
-            double width) {
+            int width) {
         Spinner<T> s = new Spinner<>(f);
         s.setId(id);
         s.setEditable(true);
-        s.setPrefWidth(width);
+        s.getEditor().setPrefColumnCount(width); // in characters: wide enough in presentation mode too
         f.valueProperty().bindBidirectional(property);
         return s;
     }

@@ -26,7 +26,7 @@ final class PositionsComputation {
 
     static final int MAX_SIMILARITY = 512;
     /** ALiBi curves drawn at most; more heads would make an unreadable legend. */
-    private static final int MAX_CURVES = 8;
+    private static final int MAX_CURVES = 4;
 
     private PositionsComputation() {
     }

@@ -12,6 +12,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -102,14 +103,14 @@ public final class PositionsView extends BorderPane {
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox right = new VBox(4, similarityTitle, similarity, inputTitle, input);
         VBox.setVgrow(similarity, Priority.ALWAYS);
-        input.setMinHeight(130);
+        similarity.setMinHeight(150);
+        input.setMinHeight(100);
         input.setPrefHeight(150);
         right.setPrefWidth(520);
         right.setMinWidth(300);
         HBox centre = new HBox(8, left, right);
         HBox.setHgrow(left, Priority.ALWAYS);
         centre.setPadding(new Insets(0, 8, 0, 8));
-        setCenter(centre);
 
         distance.setPrefHeight(250);
         spectrum.setPrefHeight(250);
@@ -123,7 +124,14 @@ public final class PositionsView extends BorderPane {
         distance.setPrefWidth(600);
         spectrumBox.setPrefWidth(600);
         plots.setPadding(new Insets(4, 8, 8, 8));
-        setBottom(plots);
+        plots.setMinHeight(150);
+        distance.setMinHeight(140);
+        spectrum.setMinHeight(140);
+        // one column: when presentation type grows the form, the plots give up height before the heatmap does
+        VBox body = new VBox(centre, plots);
+        VBox.setVgrow(centre, Priority.ALWAYS);
+        centre.setMinHeight(300);
+        setCenter(body);
     }
 
     private void initListeners() {
@@ -227,11 +235,18 @@ public final class PositionsView extends BorderPane {
         this.saveDialog = dialog;
     }
 
+    /** A plot's honest label: wraps, and the whole text is in the tooltip when space cuts it short. */
     private static Label title(String id) {
         Label l = new Label();
         l.setId(id);
         l.getStyleClass().add("plot-title");
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(l.textProperty());
+        tip.setWrapText(true);
+        tip.setMaxWidth(600);
+        l.setTooltip(tip);
         return l;
     }
 
