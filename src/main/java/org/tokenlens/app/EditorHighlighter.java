@@ -1,185 +1,96 @@
 package org.tokenlens.app;
 
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import javafx.geometry.Bounds;
-import javafx.geometry.Point2D;
-import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.IndexRange;
-import javafx.scene.control.TextArea;
-import javafx.scene.layout.Pane;
-import javafx.scene.shape.ClosePath;
-import javafx.scene.shape.LineTo;
-import javafx.scene.shape.MoveTo;
-import javafx.scene.shape.Path;
-import javafx.scene.shape.PathElement;
-import javafx.scene.shape.Rectangle;
-import javafx.scene.text.Text;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.fxmisc.richtext.model.PlainTextChange;
 
 /**
- * Highlights a UTF-16 span of a {@link TextArea} with a translucent shape drawn on an overlay above it
- * (docs/decisions/0004). TextArea cannot style ranges, but its skin draws one {@link Text} node per paragraph,
- * and {@link Text#rangeShape} gives the exact outline of a range in it; the outline is mapped into the overlay
- * after every layout pass in which something moved (text, scroll, size, span).
+ * Highlights one UTF-16 span of the editor as a style-class span ({@value #STYLE_CLASS}) on its text
+ * (docs/decisions/0004). Only the paragraphs the span touches are restyled, and only the visible ones have nodes,
+ * so hovering chips costs the same on a sentence and on 5 MB. The span applied last is tracked through edits
+ * (RichTextFX moves styles with the text), so clearing it never leaves a stale highlight behind.
  */
-final class EditorHighlighter extends Pane {
+final class EditorHighlighter {
 
-    private final TextArea editor;
-    private final Path path = new Path();
-    private final Rectangle clip = new Rectangle();
+    static final String STYLE_CLASS = "editor-highlight";
+    private static final Collection<String> HIGHLIGHT = List.of(STYLE_CLASS);
+    private static final Collection<String> PLAIN = List.of();
+
+    private final StyleClassedTextArea editor;
+    /** The span asked for, or null. */
     private IndexRange span;
-    private boolean dirty = true;
-    private final Runnable afterLayout = this::updateIfDirty;
+    /** Where the highlight is in the document now (moved along by edits), or null when none is drawn. */
+    private int appliedStart = -1;
+    private int appliedEnd = -1;
+    /** An edit fell inside the applied range, so part of it may be unstyled: restyle even if the span is equal. */
+    private boolean touched;
 
-    EditorHighlighter(TextArea editor) {
+    EditorHighlighter(StyleClassedTextArea editor) {
         this.editor = editor;
-        setMouseTransparent(true);
-        setPickOnBounds(false);
-        path.getStyleClass().add("editor-highlight");
-        path.setManaged(false);
-        getChildren().add(path);
-        setClip(clip);
-        editor.textProperty().addListener(obs -> markDirty());
-        editor.scrollTopProperty().addListener(obs -> markDirty());
-        editor.scrollLeftProperty().addListener(obs -> markDirty());
-        editor.widthProperty().addListener(obs -> markDirty());
-        editor.heightProperty().addListener(obs -> markDirty());
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (old != null) {
-                old.removePostLayoutPulseListener(afterLayout);
-            }
-            if (scene != null) {
-                scene.addPostLayoutPulseListener(afterLayout);
-            }
-        });
+        editor.setUseInitialStyleForInsertion(true); // typing next to a highlight does not extend it
+        editor.plainTextChanges().subscribe(this::track);
     }
 
-    /** The span to highlight, or null for none. */
+    /** The span to highlight, or null for none. Offsets past the text are clamped. */
     void setSpan(IndexRange value) {
         span = value;
-        markDirty();
+        int length = editor.getLength();
+        int start = value == null ? -1 : Math.min(value.getStart(), length);
+        int end = value == null ? -1 : Math.min(value.getEnd(), length);
+        if (start == appliedStart && end == appliedEnd && !touched) {
+            return;
+        }
+        clear();
+        if (start >= 0 && start < end) {
+            editor.setStyle(start, end, HIGHLIGHT);
+            appliedStart = start;
+            appliedEnd = end;
+        }
     }
 
     IndexRange span() {
         return span;
     }
 
-    /** The outline drawn now (overlay coordinates), for tests. */
-    Bounds highlightBounds() {
-        return path.getElements().isEmpty() ? null : path.getBoundsInParent();
+    /** The range of the document that carries the highlight now, or null; for tests. */
+    IndexRange appliedRange() {
+        return appliedStart < 0 ? null : new IndexRange(appliedStart, appliedEnd);
     }
 
-    private void markDirty() {
-        dirty = true;
-        Scene scene = getScene();
-        if (scene != null) {
-            requestLayout(); // makes sure a pulse with a layout pass follows
+    private void clear() {
+        if (appliedStart >= 0) {
+            int length = editor.getLength();
+            int start = Math.min(appliedStart, length);
+            int end = Math.min(appliedEnd, length);
+            if (start < end) {
+                editor.setStyle(start, end, PLAIN);
+            }
+            appliedStart = -1;
+            appliedEnd = -1;
         }
+        touched = false;
     }
 
-    private void updateIfDirty() {
-        if (!dirty) {
+    /** Moves the applied range with an edit; an edit inside it widens it to cover whatever it touched. */
+    private void track(PlainTextChange change) {
+        if (appliedStart < 0) {
             return;
         }
-        dirty = false;
-        Bounds view = sceneToLocal(editor.localToScene(editor.getLayoutBounds()));
-        clip.setX(view.getMinX());
-        clip.setY(view.getMinY());
-        clip.setWidth(view.getWidth());
-        clip.setHeight(view.getHeight());
-        List<PathElement> elements = new ArrayList<>();
-        if (span != null && span.getLength() > 0) {
-            int paragraphStart = 0;
-            for (Text paragraph : paragraphs()) {
-                int length = paragraph.getText() == null ? 0 : paragraph.getText().length();
-                int paragraphEnd = paragraphStart + length;
-                int from = Math.max(span.getStart(), paragraphStart);
-                int to = Math.min(span.getEnd(), paragraphEnd);
-                if (from < to) {
-                    addMapped(paragraph, paragraph.rangeShape(from - paragraphStart, to - paragraphStart), elements);
-                } else if (span.getStart() <= paragraphEnd && span.getEnd() > paragraphEnd) {
-                    addNewlineMark(paragraph, paragraphEnd - paragraphStart, elements); // the span holds this line break
-                }
-                paragraphStart = paragraphEnd + 1; // the line break between paragraphs
-                if (paragraphStart > span.getEnd()) {
-                    break;
-                }
-            }
-        }
-        path.getElements().setAll(elements);
-    }
-
-    /** The skin's paragraph Text nodes in order: the Text children of the group that holds most of them. */
-    private List<Text> paragraphs() {
-        Parent best = null;
-        int bestCount = 0;
-        for (Node n : editor.lookupAll("Text")) {
-            if (n instanceof Text && n.getParent() != null && n.getParent() != best) {
-                int count = (int) n.getParent().getChildrenUnmodifiable().stream().filter(c -> c instanceof Text)
-                        .count();
-                if (count > bestCount) {
-                    best = n.getParent();
-                    bestCount = count;
-                }
-            }
-        }
-        List<Text> out = new ArrayList<>();
-        if (best != null) {
-            best.getChildrenUnmodifiable().forEach(c -> {
-                if (c instanceof Text t) {
-                    out.add(t);
-                }
-            });
-        }
-        return out;
-    }
-
-    private void addMapped(Text text, PathElement[] shape, List<PathElement> out) {
-        for (PathElement e : shape) {
-            if (e instanceof MoveTo m) {
-                Point2D p = map(text, m.getX(), m.getY());
-                out.add(new MoveTo(p.getX(), p.getY()));
-            } else if (e instanceof LineTo l) {
-                Point2D p = map(text, l.getX(), l.getY());
-                out.add(new LineTo(p.getX(), p.getY()));
-            } else if (e instanceof ClosePath) {
-                out.add(new ClosePath());
-            }
-        }
-    }
-
-    /** A line break has no glyph: mark it with a box half a character wide at the end of its line. */
-    private void addNewlineMark(Text text, int offset, List<PathElement> out) {
-        PathElement[] caret = text.caretShape(offset, true);
-        double x = Double.NaN;
-        double top = Double.MAX_VALUE;
-        double bottom = -Double.MAX_VALUE;
-        for (PathElement e : caret) {
-            if (e instanceof MoveTo m) {
-                x = m.getX();
-                top = Math.min(top, m.getY());
-                bottom = Math.max(bottom, m.getY());
-            } else if (e instanceof LineTo l) {
-                top = Math.min(top, l.getY());
-                bottom = Math.max(bottom, l.getY());
-            }
-        }
-        if (Double.isNaN(x)) {
+        int at = change.getPosition();
+        int removedEnd = change.getRemovalEnd();
+        int net = change.getNetLength();
+        if (at >= appliedEnd) {
             return;
         }
-        double w = Math.max(6, text.getFont().getSize() * 0.5);
-        Point2D a = map(text, x, top);
-        Point2D b = map(text, x + w, bottom);
-        out.add(new MoveTo(a.getX(), a.getY()));
-        out.add(new LineTo(b.getX(), a.getY()));
-        out.add(new LineTo(b.getX(), b.getY()));
-        out.add(new LineTo(a.getX(), b.getY()));
-        out.add(new ClosePath());
-    }
-
-    private Point2D map(Text text, double x, double y) {
-        return sceneToLocal(text.localToScene(x, y));
+        if (removedEnd <= appliedStart) {
+            appliedStart += net;
+            appliedEnd += net;
+        } else {
+            appliedStart = Math.min(appliedStart, at);
+            appliedEnd = Math.max(appliedEnd + net, change.getInsertionEnd());
+            touched = true;
+        }
     }
 }

@@ -16,7 +16,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -28,6 +27,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.StatusBar;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.StyleClassedTextArea;
 import org.tokenlens.app.chips.ChipMode;
 import org.tokenlens.app.chips.ColourMode;
 import org.tokenlens.app.session.SessionModel;
@@ -43,8 +44,11 @@ public final class TokenizationView extends BorderPane {
 
     private final TokenizationViewModel viewModel;
     private final Consumer<String> errorPresenter;
-    private final TextArea editor = new TextArea();
+    /** Virtualized: only the paragraphs on screen are laid out, so a keystroke in 5 MB costs what one in 5 KB does. */
+    private final StyleClassedTextArea editor = new StyleClassedTextArea();
     private final EditorHighlighter highlighter = new EditorHighlighter(editor);
+    /** True while the editor's own edit is being copied into the view model, so it is not copied back. */
+    private boolean editorWriting;
     private final VBox lanes = new VBox();
     private final StatusBar statusBar = new StatusBar();
     private final Label caretInfo = new Label();
@@ -71,7 +75,10 @@ public final class TokenizationView extends BorderPane {
 
         editor.getStyleClass().add("editor");
         editor.setWrapText(true);
-        StackPane editorStack = new StackPane(editor, highlighter);
+        editor.getStylesheets().add(TokenizationView.class.getResource("editor.css").toExternalForm());
+        VirtualizedScrollPane<StyleClassedTextArea> editorPane = new VirtualizedScrollPane<>(editor);
+        editorPane.getStyleClass().add("editor-pane");
+        StackPane editorStack = new StackPane(editorPane);
 
         lanes.getStyleClass().add("lanes");
         lanes.setFocusTraversable(true); // Esc leaves the editor to here, where Tab walks the tokens
@@ -145,7 +152,7 @@ public final class TokenizationView extends BorderPane {
 
     private void initBindings() {
         SessionModel session = viewModel.session();
-        editor.textProperty().bindBidirectional(viewModel.textProperty());
+        bindEditorText();
         InvalidationListener caret = obs -> {
             IndexRange sel = editor.getSelection();
             session.editorSelectionProperty().set(sel.getLength() > 0 ? sel
@@ -188,6 +195,30 @@ public final class TokenizationView extends BorderPane {
         for (Node n : List.of(chipModes, colourModes, themeMenu, caretInfo, statusBar)) {
             hideWhenPresenting(n, viewModel);
         }
+    }
+
+    /**
+     * The editor's text and the view model's, kept equal both ways (RichTextFX's text is read-only: edits go
+     * through replaceText). The first text is not an undoable edit.
+     */
+    private void bindEditorText() {
+        String initial = viewModel.textProperty().get();
+        editor.replaceText(initial == null ? "" : initial);
+        editor.getUndoManager().forgetHistory();
+        editor.moveTo(0);
+        editor.textProperty().addListener((obs, old, now) -> {
+            editorWriting = true;
+            try {
+                viewModel.textProperty().set(now);
+            } finally {
+                editorWriting = false;
+            }
+        });
+        viewModel.textProperty().addListener((obs, old, now) -> {
+            if (!editorWriting) {
+                editor.replaceText(now == null ? "" : now);
+            }
+        });
     }
 
     private static boolean dispose(LaneView view) {
@@ -258,7 +289,7 @@ public final class TokenizationView extends BorderPane {
         vertical.setDividerPositions(0.8);
     }
 
-    public TextArea editor() {
+    public StyleClassedTextArea editor() {
         return editor;
     }
 

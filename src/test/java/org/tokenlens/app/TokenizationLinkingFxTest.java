@@ -2,7 +2,6 @@ package org.tokenlens.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +16,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.IndexRange;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,18 +82,28 @@ class TokenizationLinkingFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(new TokenRef(viewModel.lanes().get(0), 2), viewModel.session().hoveredTokenProperty().get());
         assertEquals(new IndexRange(2, 5), view.highlighter().span());
-        Bounds drawn = view.highlighter().highlightBounds();
-        assertNotNull(drawn, "a highlight shape is drawn");
-        assertTrue(drawn.getWidth() > 5 && drawn.getHeight() > 5, drawn::toString);
+        for (int k = 0; k < 5; k++) {
+            assertEquals(k >= 2, view.editor().getStyleOfChar(k).contains(EditorHighlighter.STYLE_CLASS),
+                    "char " + k + " highlighted exactly when inside [2, 5)");
+        }
+        List<Text> drawn = robot.from(view.editor()).lookup("." + EditorHighlighter.STYLE_CLASS)
+                .queryAllAs(Text.class).stream().filter(Node::isVisible).toList();
+        assertEquals(1, drawn.size(), "one styled run is on screen");
+        assertEquals(" cd", drawn.get(0).getText());
+        Bounds bounds = drawn.get(0).getBoundsInParent();
+        assertTrue(bounds.getWidth() > 5 && bounds.getHeight() > 5, bounds::toString);
         robot.moveTo(view.editor());
         WaitForAsyncUtils.waitForFxEvents();
         assertNull(view.highlighter().span(), "leaving the chip clears the highlight");
+        assertNull(view.highlighter().appliedRange());
+        assertTrue(robot.from(view.editor()).lookup("." + EditorHighlighter.STYLE_CLASS).queryAll().isEmpty(),
+                "no styled run is left");
     }
 
     @Test
     void theCaretAndTheSelectionMarkTheChipsTheyCover(FxRobot robot) throws TimeoutException {
         settle();
-        robot.interact(() -> view.editor().positionCaret(1)); // inside "ab"
+        robot.interact(() -> view.editor().moveTo(1)); // inside "ab"
         List<TokenChip> chars = chips(robot, 1);
         assertTrue(has(chars.get(1), "covered"), "a|b: the caret at 1 is at the start of b, in 'b' only");
         assertFalse(has(chars.get(0), "covered"));
@@ -120,6 +130,7 @@ class TokenizationLinkingFxTest {
         robot.moveTo(view.editor());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(new IndexRange(0, 1), view.highlighter().span(), "then the selected token's span");
+        assertEquals(new IndexRange(0, 1), view.highlighter().appliedRange());
     }
 
     @Test
