@@ -56,7 +56,7 @@ public final class MapExport {
         for (int i = 0; i < points.size(); i++) {
             categories = Math.max(categories, points.category(i) + 1);
         }
-        s.append("<g id=\"points\" fill-opacity=\"").append(num(map.getPointOpacity())).append("\">\n");
+        s.append("<g id=\"points\" stroke=\"none\" fill-opacity=\"").append(num(map.getPointOpacity())).append("\">\n");
         for (int c = 0; c < categories; c++) {
             s.append("<g class=\"category-").append(c).append("\" fill=\"").append(hex(map.categoryColor(c)))
                     .append("\">\n");
@@ -86,11 +86,8 @@ public final class MapExport {
     private static void writePath(StringBuilder s, ScatterMap map, MapPoints points, MapTransform t,
                                   double w, double h) {
         Font font = map.getFont();
-        PathLayout path = PathLayout.compute(points, map.getSentencePath(), t, font, w, h);
+        PathLayout path = PathLayout.compute(points, map.getSentencePath(), t, font, w, h, new PathLayout.Measure());
         String stroke = hex(map.getPathStroke());
-        s.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" ")
-                .append("markerHeight=\"8\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"")
-                .append(stroke).append("\"/></marker></defs>\n");
         s.append("<g id=\"sentence-path\" stroke=\"").append(stroke).append("\" stroke-width=\"")
                 .append(num(path.lineWidth)).append("\">\n");
         double stop = path.markerRadius + 2;
@@ -105,9 +102,21 @@ public final class MapExport {
             }
             double ux = dx / len;
             double uy = dy / len;
+            double ex = path.stepX[k] - ux * stop;
+            double ey = path.stepY[k] - uy * stop;
             s.append("<line x1=\"").append(num(x0 + ux * stop)).append("\" y1=\"").append(num(y0 + uy * stop))
-                    .append("\" x2=\"").append(num(path.stepX[k] - ux * stop)).append("\" y2=\"")
-                    .append(num(path.stepY[k] - uy * stop)).append("\" marker-end=\"url(#arrow)\"/>\n");
+                    .append("\" x2=\"").append(num(ex)).append("\" y2=\"").append(num(ey)).append("\"/>\n");
+            // the arrowhead as a polygon, not a <marker>: simpler SVG renderers draw markers wrongly or not at all
+            double head = path.markerRadius * 1.8;
+            if (len >= 2 * stop + head) {
+                double bx = ex - ux * head;
+                double by = ey - uy * head;
+                double half = head * 0.45;
+                s.append("<polygon class=\"arrow\" stroke=\"none\" fill=\"").append(stroke).append("\" points=\"")
+                        .append(num(ex)).append(',').append(num(ey)).append(' ')
+                        .append(num(bx - uy * half)).append(',').append(num(by + ux * half)).append(' ')
+                        .append(num(bx + uy * half)).append(',').append(num(by - ux * half)).append("\"/>\n");
+            }
         }
         for (int k = 0; k < path.steps(); k++) {
             s.append("<circle class=\"step\" cx=\"").append(num(path.stepX[k])).append("\" cy=\"")
@@ -115,7 +124,8 @@ public final class MapExport {
                     .append("\" fill=\"").append(hex(map.categoryColor(points.category(path.stepIndex[k]))))
                     .append("\"/>\n");
         }
-        s.append("</g>\n<g id=\"labels\" font-family=\"").append(escape(font.getFamily())).append("\" font-size=\"")
+        s.append("</g>\n<g id=\"labels\" font-family=\"").append(escape(font.getFamily()))
+                .append(", system-ui, sans-serif\" stroke=\"none\" font-size=\"")
                 .append(num(font.getSize())).append("\">\n");
         for (PathLayout.Label label : path.labels) {
             if (label.leader()) {

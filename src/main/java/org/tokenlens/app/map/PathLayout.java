@@ -38,7 +38,7 @@ final class PathLayout {
     }
 
     static PathLayout compute(MapPoints points, SentencePath path, MapTransform t, Font font, double width,
-                              double height) {
+                              double height, Measure measure) {
         int n = path.size();
         double[] sx = new double[n];
         double[] sy = new double[n];
@@ -76,14 +76,12 @@ final class PathLayout {
         double[] ay = new double[m];
         double[] w = new double[m];
         double[] h = new double[m];
-        Text measure = new Text();
-        measure.setFont(font);
         for (int k = 0; k < m; k++) {
             ax[k] = anchors.get(k)[0];
             ay[k] = anchors.get(k)[1];
-            measure.setText(texts.get(k));
-            w[k] = Math.ceil(measure.getLayoutBounds().getWidth()) + 2 * LABEL_PAD_X;
-            h[k] = Math.ceil(measure.getLayoutBounds().getHeight()) + 2 * LABEL_PAD_Y;
+            double[] size = measure.size(font, texts.get(k));
+            w[k] = size[0] + 2 * LABEL_PAD_X;
+            h[k] = size[1] + 2 * LABEL_PAD_Y;
         }
         List<Label> labels = new ArrayList<>();
         for (LabelPlacer.Placement p : LabelPlacer.place(ax, ay, w, h, Math.max(3.5, font.getSize() / 3), GAP, width, height)) {
@@ -92,6 +90,29 @@ final class PathLayout {
         }
         return new PathLayout(java.util.Arrays.copyOf(sx, steps), java.util.Arrays.copyOf(sy, steps),
                 java.util.Arrays.copyOf(idx, steps), labels, font.getSize());
+    }
+
+    /** Label sizes by text, kept between frames: laying out text is the slow part of a pan's overlay. */
+    static final class Measure {
+        private final Text text = new Text();
+        private final java.util.Map<String, double[]> sizes = new java.util.HashMap<>();
+        private Font font;
+
+        double[] size(Font f, String s) {
+            if (!f.equals(font)) {
+                font = f;
+                text.setFont(f);
+                sizes.clear();
+            }
+            if (sizes.size() > 4096) {
+                sizes.clear(); // a long session of edits; re-measuring is cheap enough
+            }
+            return sizes.computeIfAbsent(s, key -> {
+                text.setText(key);
+                return new double[] {Math.ceil(text.getLayoutBounds().getWidth()),
+                    Math.ceil(text.getLayoutBounds().getHeight())};
+            });
+        }
     }
 
     int steps() {

@@ -52,11 +52,14 @@ final class PointRaster {
         }
     }
 
-    /** Makes the buffer width × height, reallocating only when it grows. */
+    /**
+     * Makes the buffer exactly width × height (the skin wraps it in a PixelBuffer, so it is drawn into in place and
+     * never copied); a no-op when the size is unchanged.
+     */
     void resize(int w, int h) {
         width = Math.max(0, w);
         height = Math.max(0, h);
-        if (pixels.length < width * height) {
+        if (pixels.length != width * height) {
             pixels = new int[width * height];
         }
     }
@@ -69,7 +72,7 @@ final class PointRaster {
         return height;
     }
 
-    /** The buffer, row-major with stride {@link #width()}; only the first width·height entries are the image. */
+    /** The buffer, row-major, width·height entries. */
     int[] pixels() {
         return pixels;
     }

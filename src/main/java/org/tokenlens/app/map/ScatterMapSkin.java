@@ -1,5 +1,6 @@
 package org.tokenlens.app.map;
 
+import java.nio.IntBuffer;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -8,6 +9,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.SkinBase;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -29,7 +31,8 @@ import javafx.scene.text.TextAlignment;
 import javafx.geometry.VPos;
 
 /**
- * Draws a {@link ScatterMap} in two layers: the points as pixels in a {@link WritableImage} (redrawn when the view,
+ * Draws a {@link ScatterMap} in two layers: the points as pixels in a {@link WritableImage} over a
+ * {@link PixelBuffer} that the raster writes into directly (redrawn when the view,
  * the points or the highlight change) and a canvas overlay for the few vector things — the sentence path, its
  * labels, selection and hover rings — redrawn alone on hover. Redraws are coalesced into the layout pass, so a burst
  * of wheel events or t-SNE iterations costs one frame each pulse. The legend and the hover label are nodes.
@@ -48,6 +51,8 @@ final class ScatterMapSkin extends SkinBase<ScatterMap> {
     private final VBox legend = new VBox();
     private final Label tooltip = new Label();
     private final Rectangle clip = new Rectangle();
+    private final PathLayout.Measure measure = new PathLayout.Measure();
+    private PixelBuffer<IntBuffer> pixelBuffer;
     private WritableImage image;
 
     private boolean rasterDirty = true;
@@ -278,9 +283,11 @@ final class ScatterMapSkin extends SkinBase<ScatterMap> {
         clip.setHeight(map.getHeight());
         if (image == null || (int) image.getWidth() != width || (int) image.getHeight() != height) {
             if (width > 0 && height > 0) {
-                image = new WritableImage(width, height);
-                imageView.setImage(image);
                 raster.resize(width, height);
+                pixelBuffer = new PixelBuffer<>(width, height, IntBuffer.wrap(raster.pixels()),
+                        PixelFormat.getIntArgbPreInstance());
+                image = new WritableImage(pixelBuffer);
+                imageView.setImage(image);
                 overlay.setWidth(width);
                 overlay.setHeight(height);
                 rasterDirty = overlayDirty = true;
@@ -316,8 +323,7 @@ final class ScatterMapSkin extends SkinBase<ScatterMap> {
                 map.getDimOpacity());
         raster.drawOutlined(points, t, highlightIndices, highlightIndices.length, palette, radius,
                 ScatterMap.argb(map.getHighlightStroke()));
-        image.getPixelWriter().setPixels(0, 0, raster.width(), raster.height(),
-                PixelFormat.getIntArgbPreInstance(), raster.pixels(), 0, raster.width());
+        pixelBuffer.updateBuffer(buffer -> null); // null: the whole image changed
     }
 
     private void drawOverlay() {
@@ -330,7 +336,7 @@ final class ScatterMapSkin extends SkinBase<ScatterMap> {
         double radius = map.getPointRadius();
 
         PathLayout path = PathLayout.compute(points, map.getSentencePath(), t, map.getFont(),
-                overlay.getWidth(), overlay.getHeight());
+                overlay.getWidth(), overlay.getHeight(), measure);
         drawPath(g, map, points, path);
 
         g.setLineWidth(2);
