@@ -80,9 +80,13 @@ final class ScatterMapSkin extends SkinBase<ScatterMap> {
         registerChangeListener(map.pointsProperty(), obs -> {
             updateHighlight();
             rebuildLegend();
+            repick();
             invalidate(true);
         });
-        registerChangeListener(map.transformProperty(), obs -> invalidate(true));
+        registerChangeListener(map.transformProperty(), obs -> {
+            repick();
+            invalidate(true);
+        });
         registerChangeListener(map.highlightedPointsProperty(), obs -> {
             updateHighlight();
             invalidate(true);
@@ -134,6 +138,16 @@ final class ScatterMapSkin extends SkinBase<ScatterMap> {
         ScatterMap map = getSkinnable();
         map.setHoveredPoint(map.pick(lastX, lastY));
         positionTooltip();
+    }
+
+    /** After a zoom, a pan or new coordinates, a different point may be under a mouse that did not move. */
+    private void repick() {
+        ScatterMap map = getSkinnable();
+        if (map.isHover()) {
+            map.setHoveredPoint(map.pick(lastX, lastY));
+        } else if (map.getHoveredPoint() >= 0 && map.getPoints().indexOf(map.getHoveredPoint()) < 0) {
+            map.setHoveredPoint(-1);
+        }
     }
 
     private void mousePressed(MouseEvent e) {

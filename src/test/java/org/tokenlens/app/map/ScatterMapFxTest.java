@@ -9,6 +9,7 @@ import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.ScrollEvent;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import org.tokenlens.app.Theme;
 
 /** The map driven like a user: real mouse, wheel and key events through a headless (Monocle) stage. */
@@ -119,6 +121,10 @@ class ScatterMapFxTest {
         assertEquals(before.toDataY(150), after.toDataY(150), 1e-9);
     }
 
+    private WritableImage snapshot() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> map.snapshot(null, null)).get();
+    }
+
     private static ScrollEvent scroll(double x, double y, double deltaY) {
         // a desktop wheel: 40 pixels a notch (the multiplier)
         return new ScrollEvent(ScrollEvent.SCROLL, x, y, x, y, false, false, false, false, false, false, 0,
@@ -160,6 +166,27 @@ class ScatterMapFxTest {
         assertEquals(Color.web("#1e1e22"), map.getPlotBackground());
         assertEquals(Color.web("#E69F00"), map.categoryColor(0));
         assertEquals(4, robot.lookup(".legend-entry").queryAll().size());
+    }
+
+    @Test
+    void dimmingFadesEverythingButTheHighlightedPoints(FxRobot robot) throws Exception {
+        MapTransform t = map.getTransform();
+        int x = (int) Math.floor(t.toScreenX(X[1]));
+        int y = (int) Math.floor(t.toScreenY(Y[1]));
+        Color before = snapshot().getPixelReader().getColor(x, y);
+        robot.interact(() -> {
+            map.setHighlightedPoints(IdSet.of(100));
+            map.setDimUnhighlighted(true);
+        });
+        WritableImage after = snapshot();
+        Color dimmed = after.getPixelReader().getColor(x, y);
+        // on the white light-theme background a faded point is lighter: its darkest channel rises
+        double darkest = Math.min(before.getRed(), Math.min(before.getGreen(), before.getBlue()));
+        double darkestAfter = Math.min(dimmed.getRed(), Math.min(dimmed.getGreen(), dimmed.getBlue()));
+        assertTrue(darkestAfter > darkest + 0.2, before + " → " + dimmed);
+        Color kept = after.getPixelReader().getColor((int) Math.floor(t.toScreenX(X[0])),
+                (int) Math.floor(t.toScreenY(Y[0])));
+        assertEquals(map.categoryColor(0), kept, "the highlighted point is drawn opaque on top");
     }
 
     @Test
