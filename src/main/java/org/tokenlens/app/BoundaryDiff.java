@@ -17,48 +17,63 @@ public final class BoundaryDiff {
     }
 
     /**
+     * One encoding's boundaries, computed off the FX thread with the encoding, so that comparing lanes on the FX
+     * thread is a few word-wide ANDs and one pass over token starts.
+     *
+     * @param set             canonical boundary offsets
+     * @param canonicalStarts per token, its canonical start, or -1 for a token with no span
+     */
+    public record Boundaries(BitSet set, int[] canonicalStarts) {
+    }
+
+    public static Boundaries of(Encoding e) {
+        String text = e.text();
+        BitSet b = new BitSet(text.length() + 1);
+        int[] starts = new int[e.size()];
+        for (int i = 0; i < e.size(); i++) {
+            if (e.starts()[i] >= 0) {
+                starts[i] = canonical(text, e.starts()[i]);
+                b.set(starts[i]);
+                b.set(canonical(text, e.ends()[i]));
+            } else {
+                starts[i] = -1;
+            }
+        }
+        return new Boundaries(b, starts);
+    }
+
+    /**
      * Per encoding, the tokens whose start boundary at least one other encoding lacks. All encodings must be of
      * the same text; with fewer than two, nothing differs.
      */
     public static List<BitSet> compute(List<Encoding> encodings) {
+        List<Boundaries> all = new ArrayList<>();
+        encodings.forEach(e -> all.add(of(e)));
+        return compare(all);
+    }
+
+    /** {@link #compute} on boundaries computed beforehand. */
+    public static List<BitSet> compare(List<Boundaries> lanes) {
         List<BitSet> out = new ArrayList<>();
-        if (encodings.size() < 2) {
-            encodings.forEach(e -> out.add(new BitSet()));
+        if (lanes.size() < 2) {
+            lanes.forEach(e -> out.add(new BitSet()));
             return out;
         }
-        String text = encodings.get(0).text();
-        List<BitSet> boundaries = new ArrayList<>();
-        BitSet shared = null;
-        for (Encoding e : encodings) {
-            BitSet b = boundaries(e, text);
-            boundaries.add(b);
-            if (shared == null) {
-                shared = (BitSet) b.clone();
-            } else {
-                shared.and(b);
-            }
+        BitSet shared = (BitSet) lanes.get(0).set().clone();
+        for (int k = 1; k < lanes.size(); k++) {
+            shared.and(lanes.get(k).set());
         }
-        for (Encoding e : encodings) {
+        for (Boundaries lane : lanes) {
             BitSet marked = new BitSet();
-            for (int i = 0; i < e.size(); i++) {
-                if (e.starts()[i] >= 0 && !shared.get(canonical(text, e.starts()[i]))) {
+            int[] starts = lane.canonicalStarts();
+            for (int i = 0; i < starts.length; i++) {
+                if (starts[i] >= 0 && !shared.get(starts[i])) {
                     marked.set(i);
                 }
             }
             out.add(marked);
         }
         return out;
-    }
-
-    private static BitSet boundaries(Encoding e, String text) {
-        BitSet b = new BitSet(text.length() + 1);
-        for (int i = 0; i < e.size(); i++) {
-            if (e.starts()[i] >= 0) {
-                b.set(canonical(text, e.starts()[i]));
-                b.set(canonical(text, e.ends()[i]));
-            }
-        }
-        return b;
     }
 
     /** The offset moved forward past whitespace. */

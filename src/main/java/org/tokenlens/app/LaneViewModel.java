@@ -40,6 +40,8 @@ public final class LaneViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
 
     private String text;
+    /** Boundaries of {@link #encodingProperty()}, computed with it off the FX thread. */
+    private BoundaryDiff.Boundaries boundaries;
     /** What the chips show; the worker estimates chip widths for it. */
     private ChipMode chipMode = ChipMode.TEXT;
     /** Sequence number of the newest request; results carrying an older one are stale. */
@@ -94,7 +96,7 @@ public final class LaneViewModel {
                     Tokenizer t = loader.apply(name);
                     Encoding e = t.encode(snapshot);
                     ChipData data = ChipData.of(e, TokenMarks.unknownId(t), mode);
-                    return new Loaded(t, e, data, LaneStats.of(e, data.marks()));
+                    return new Loaded(t, e, data, LaneStats.of(e, data.marks()), BoundaryDiff.of(e));
                 },
                 result -> {
                     if (request == latestRequest) {
@@ -113,7 +115,8 @@ public final class LaneViewModel {
     }
 
     /** A tokenizer, its encoding of the text and what the chips need, handed to the FX thread together. */
-    private record Loaded(Tokenizer tokenizer, Encoding encoding, ChipData chipData, LaneStats stats) {
+    private record Loaded(Tokenizer tokenizer, Encoding encoding, ChipData chipData, LaneStats stats,
+                          BoundaryDiff.Boundaries boundaries) {
     }
 
     private void fail(String name, Throwable failure) {
@@ -130,6 +133,7 @@ public final class LaneViewModel {
 
     /** All derived values first, the encoding last: a listener on the encoding sees a consistent lane. */
     private void publish(Loaded result) {
+        boundaries = result == null ? null : result.boundaries();
         chipData.set(result == null ? null : result.chipData());
         stats.set(result == null ? null : result.stats());
         summary.set(result == null ? "" : result.stats().summary());
@@ -144,6 +148,11 @@ public final class LaneViewModel {
                 request();
             }
         }
+    }
+
+    /** Boundaries of the published encoding (for the owner's boundary diff), or null. */
+    BoundaryDiff.Boundaries boundaries() {
+        return boundaries;
     }
 
     /** Set by the owner after every lane's result: tokens whose start boundary another lane lacks. */

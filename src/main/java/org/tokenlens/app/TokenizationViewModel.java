@@ -107,15 +107,15 @@ public final class TokenizationViewModel {
     /** After any lane's result: busy flag, boundary diff, and selection indices that fell off the end. */
     private void laneUpdated() {
         busy.set(lanes.stream().anyMatch(l -> l.busyProperty().get()));
-        List<Encoding> encodings = new ArrayList<>();
+        List<BoundaryDiff.Boundaries> boundaries = new ArrayList<>();
         for (LaneViewModel lane : lanes) {
             Encoding e = lane.encodingProperty().get();
-            if (e != null && e.text().equals(text.get())) {
-                encodings.add(e);
+            if (e != null && lane.boundaries() != null && e.text().equals(text.get())) {
+                boundaries.add(lane.boundaries());
             }
         }
-        if (encodings.size() == lanes.size()) {
-            List<BitSet> diffs = BoundaryDiff.compute(encodings);
+        if (boundaries.size() == lanes.size()) {
+            List<BitSet> diffs = BoundaryDiff.compare(boundaries); // word-wide ANDs: the scans ran off the FX thread
             for (int k = 0; k < lanes.size(); k++) {
                 lanes.get(k).setBoundaryDiff(diffs.get(k));
             }

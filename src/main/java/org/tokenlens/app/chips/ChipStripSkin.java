@@ -86,15 +86,20 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
         }
     }
 
+    /** Refill the cells on screen; pooled cells off screen are refilled by the flow when it shows them. */
     private void refreshContent() {
         for (RowCell cell : liveCells) {
-            cell.fill();
+            if (cell.isVisible() && cell.getParent() != null) {
+                cell.fill();
+            }
         }
     }
 
     private void refreshState() {
         for (RowCell cell : liveCells) {
-            cell.refreshState();
+            if (cell.isVisible() && cell.getParent() != null) {
+                cell.refreshState();
+            }
         }
     }
 
@@ -107,7 +112,9 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
         int row = rowOf(data.clusterOf(token));
         VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
         if (flow != null && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null
-                && row > flow.getFirstVisibleCell().getIndex() && row < flow.getLastVisibleCell().getIndex()) {
+                && row >= flow.getFirstVisibleCell().getIndex() && row < flow.getLastVisibleCell().getIndex()) {
+            // already on screen (the last visible row may be cut off, so it does not count); scrolling anyway
+            // would re-lay out every row on every keystroke
             return;
         }
         list.scrollTo(Math.max(0, row - 1));

@@ -8,7 +8,7 @@ import javafx.scene.control.Skin;
 
 /**
  * One chip: a cluster of tokens (usually one) — its label above, its ids (and hex badges for partial characters)
- * below. Looks come from {@code token-chip.css} and the theme: a soft Okabe–Ito background ({@code palette-0..7}),
+ * below. Looks come from {@code token-chip.css} and the theme: a soft Okabe–Ito background ({@code :palette-0..7}),
  * {@code :special} outlined and bold, {@code :unknown} outlined red, {@code :byte-fallback} dashed,
  * {@code :boundary-diff} a bar at the left edge, {@code :selected}, {@code :covered} and {@code :hovered} for
  * linking with the editor.
@@ -16,7 +16,9 @@ import javafx.scene.control.Skin;
 public class TokenChip extends Control {
 
     static final int PALETTE_SIZE = 8;
-    private static final String[] PALETTE_CLASSES = new String[PALETTE_SIZE];
+    /** Palette colours are pseudo-classes, not style classes: changing one re-matches no selectors (a keystroke
+     *  shifts every later chip's position colour). */
+    private static final PseudoClass[] PALETTE = new PseudoClass[PALETTE_SIZE];
     static final PseudoClass SPECIAL = PseudoClass.getPseudoClass("special");
     static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
     static final PseudoClass BYTE_FALLBACK = PseudoClass.getPseudoClass("byte-fallback");
@@ -27,7 +29,7 @@ public class TokenChip extends Control {
 
     static {
         for (int k = 0; k < PALETTE_SIZE; k++) {
-            PALETTE_CLASSES[k] = "palette-" + k;
+            PALETTE[k] = PseudoClass.getPseudoClass("palette-" + k);
         }
     }
 
@@ -43,6 +45,11 @@ public class TokenChip extends Control {
 
     /** Show a cluster; {@code palette} is the colour index, ignored for special tokens (outlined instead). */
     public void show(ChipContent value, int first, int count, int paletteIndex) {
+        int wantedPalette = value != null && value.mark() == TokenMarks.SPECIAL ? -1 : paletteIndex;
+        if (first == firstToken && count == tokenCount && wantedPalette == palette && value != null
+                && value.equals(content.get())) {
+            return; // the same chip as before (rows above an edit): no property change, so no CSS or layout
+        }
         firstToken = first;
         tokenCount = count;
         content.set(value);
@@ -50,15 +57,14 @@ public class TokenChip extends Control {
         pseudoClassStateChanged(SPECIAL, mark == TokenMarks.SPECIAL);
         pseudoClassStateChanged(UNKNOWN, mark == TokenMarks.UNKNOWN);
         pseudoClassStateChanged(BYTE_FALLBACK, mark == TokenMarks.BYTE_FALLBACK);
-        int wanted = mark == TokenMarks.SPECIAL ? -1 : paletteIndex;
-        if (wanted != palette) {
+        if (wantedPalette != palette) {
             if (palette >= 0) {
-                getStyleClass().remove(PALETTE_CLASSES[palette]);
+                pseudoClassStateChanged(PALETTE[palette], false);
             }
-            if (wanted >= 0) {
-                getStyleClass().add(PALETTE_CLASSES[wanted]);
+            if (wantedPalette >= 0) {
+                pseudoClassStateChanged(PALETTE[wantedPalette], true);
             }
-            palette = wanted;
+            palette = wantedPalette;
         }
     }
 
@@ -96,6 +102,11 @@ public class TokenChip extends Control {
 
     public int firstToken() {
         return firstToken;
+    }
+
+    /** The colour index shown (pseudo-class {@code :palette-N}), or -1 for none (special tokens). */
+    public int paletteIndex() {
+        return palette;
     }
 
     public int tokenCount() {

@@ -104,8 +104,11 @@ class ChipStripFxTest {
         assertTrue(has(chips.get(2), "covered"));
         assertFalse(has(chips.get(1), "covered"));
         // coloured by position, except specials, which are outlined instead
-        assertTrue(chips.get(0).getStyleClass().stream().noneMatch(c -> c.startsWith("palette-")));
-        assertTrue(chips.get(1).getStyleClass().contains("palette-1"));
+        assertTrue(chips.get(0).getPseudoClassStates().stream().noneMatch(c -> c.getPseudoClassName()
+                .startsWith("palette-")));
+        assertEquals(-1, chips.get(0).paletteIndex());
+        assertTrue(chips.get(1).getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("palette-1")));
+        assertEquals(1, chips.get(1).paletteIndex());
     }
 
     @Test
