@@ -7,8 +7,9 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
- * t-SNE to 2-D: Smile's exact {@code TSNE} for small subsets, our {@link BarnesHutTsne} for large ones (see the
- * package notes for papers and defaults). The same points, seed and options give the same coordinates, whatever
+ * t-SNE to 2-D: Smile's exact {@code TSNE} for small subsets, our {@link SparseTsne} with FFT-interpolated
+ * repulsion ({@link FftRepulsion}) for large ones, or with a Barnes-Hut quadtree ({@link BarnesHutRepulsion}) on
+ * request (see the package notes for papers and defaults). The same points, seed and options give the same coordinates, whatever
  * the thread count: every parallel step writes per-point results that are then combined in a fixed order.
  */
 public final class Tsne {
@@ -19,8 +20,17 @@ public final class Tsne {
      */
     public static final int EXACT_MAX_POINTS = 2_000;
 
-    /** Which optimiser: {@code AUTO} picks exact for small n when the schedule matches Smile's fixed one. */
-    public enum Algorithm { AUTO, EXACT, BARNES_HUT }
+    /**
+     * Above this many points {@code AUTO} uses the FFT repulsion: its grid costs a fixed ~10 ms per iteration
+     * (at least 512² nodes), which Barnes-Hut only exceeds past a couple of thousand points.
+     */
+    public static final int FFT_MIN_POINTS = 2_000;
+
+    /**
+     * Which optimiser: {@code AUTO} picks exact for small n when the schedule matches Smile's fixed one, FFT above
+     * {@link #FFT_MIN_POINTS}, Barnes-Hut in between.
+     */
+    public enum Algorithm { AUTO, EXACT, BARNES_HUT, FFT }
 
     /** Initial layout: the first two principal components scaled to std 1e-4, or Gaussian noise of that std. */
     public enum Init { PCA, RANDOM }
@@ -40,8 +50,8 @@ public final class Tsne {
      * @param theta                  Barnes-Hut accuracy: a cell counts as one body when width / distance &lt; θ
      * @param seed                   seeds the random initialisation
      * @param init                   initial layout
-     * @param algorithm              exact, Barnes-Hut or automatic
-     * @param threads                worker threads for the Barnes-Hut steps
+     * @param algorithm              exact, Barnes-Hut, FFT or automatic
+     * @param threads                worker threads for the sparse (Barnes-Hut / FFT) steps
      * @param reportEvery            listener and KL period in iterations
      */
     public record Options(double perplexity, int iterations, double learningRate, double earlyExaggeration,
@@ -153,11 +163,12 @@ public final class Tsne {
         }
         Listener l = listener == null ? (i, x, y, kl) -> { } : listener;
         BooleanSupplier c = cancelled == null ? () -> false : cancelled;
-        boolean exact = switch (options.algorithm()) {
-            case EXACT -> true;
-            case BARNES_HUT -> false;
-            case AUTO -> n <= EXACT_MAX_POINTS && options.exactSchedule();
-        };
+        Algorithm algorithm = options.algorithm();
+        if (algorithm == Algorithm.AUTO) {
+            algorithm = n <= EXACT_MAX_POINTS && options.exactSchedule() ? Algorithm.EXACT
+                    : n > FFT_MIN_POINTS ? Algorithm.FFT : Algorithm.BARNES_HUT;
+        }
+        boolean exact = algorithm == Algorithm.EXACT;
         if (exact && !options.exactSchedule()) {
             throw new IllegalArgumentException("the exact t-SNE (Smile) uses early exaggeration 12 for 250 "
                     + "iterations: " + options.earlyExaggeration() + " for " + options.exaggerationIterations());
@@ -170,8 +181,9 @@ public final class Tsne {
             y = r.coordinates();
             kl = r.klDivergence();
         } else {
-            BarnesHutTsne bh = new BarnesHutTsne(points, options);
-            kl = bh.run(init, l, c);
+            Repulsion repulsion = algorithm == Algorithm.FFT ? new FftRepulsion(options.threads())
+                    : new BarnesHutRepulsion(options.theta());
+            kl = new SparseTsne(points, options, repulsion).run(init, l, c);
             y = init;
         }
         float[] xs = new float[n];
@@ -181,13 +193,17 @@ public final class Tsne {
             ys[i] = (float) y[2 * i + 1];
         }
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("algorithm", exact ? "exact (Smile)" : "Barnes-Hut");
+        params.put("algorithm", switch (algorithm) {
+            case EXACT -> "exact (Smile)";
+            case FFT -> "FFT (FIt-SNE)";
+            default -> "Barnes-Hut";
+        });
         params.put("perplexity", Double.toString(options.perplexity()));
         params.put("iterations", Integer.toString(options.iterations()));
         params.put("learningRate", Double.toString(options.learningRate(n)));
         params.put("earlyExaggeration", Double.toString(options.earlyExaggeration()));
         params.put("exaggerationIterations", Integer.toString(options.exaggerationIterations()));
-        if (!exact) {
+        if (algorithm == Algorithm.BARNES_HUT) {
             params.put("theta", Double.toString(options.theta()));
         }
         params.put("init", options.init().name().toLowerCase(java.util.Locale.ROOT));

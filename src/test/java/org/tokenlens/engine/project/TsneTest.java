@@ -104,6 +104,37 @@ class TsneTest {
     }
 
     @Test
+    void fftMatchesSmilesExactTsneOnClusters() {
+        Points data = Clusters.gaussian(500, 20, 5, 3, 11);
+        int[] ids = Clusters.range(500);
+        Tsne.Options o = Tsne.Options.defaults().withIterations(500).withPerplexity(20);
+        Projection exact = Tsne.run(data, ids, o.withAlgorithm(Tsne.Algorithm.EXACT), null, null);
+        Projection fft = Tsne.run(data, ids, o.withAlgorithm(Tsne.Algorithm.FFT), null, null);
+        assertEquals("FFT (FIt-SNE)", fft.parameters().get("algorithm"));
+        assertTrue(Clusters.neighbourPurity(fft, 5) > 0.98, "FFT separates the clusters");
+        Quality qe = Quality.of(data, exact, 10, 500, 1);
+        Quality qf = Quality.of(data, fft, 10, 500, 1);
+        assertTrue(qf.knnPreservation() > qe.knnPreservation() - 0.05, qf + " vs " + qe);
+        assertTrue(qf.trustworthiness() > qe.trustworthiness() - 0.02, qf + " vs " + qe);
+        double kle = ExactKl.of(data, 20, exact);
+        double klf = ExactKl.of(data, 20, fft);
+        assertTrue(klf < kle * 1.10, "KL of FFT " + klf + " within 10% of exact " + kle);
+    }
+
+    @Test
+    void fftIsDeterministicAcrossThreadCountsAndTheDefaultAboveTwoThousandPoints() {
+        Points data = Clusters.gaussian(2100, 10, 4, 3, 2);
+        int[] ids = Clusters.range(2100);
+        Tsne.Options o = Tsne.Options.defaults().withIterations(60).withPerplexity(10);
+        Projection one = Tsne.run(data, ids, o.withThreads(1), null, null);
+        Projection two = Tsne.run(data, ids, o.withThreads(2), null, null);
+        assertEquals("FFT (FIt-SNE)", one.parameters().get("algorithm"));
+        assertArrayEquals(one.x(), two.x());
+        assertArrayEquals(one.y(), two.y());
+        assertEquals(one.klDivergence(), two.klDivergence());
+    }
+
+    @Test
     void autoPicksExactOnlyForSmallSubsetsWithSmilesSchedule() {
         Points small = Clusters.gaussian(90, 5, 3, 3, 1);
         int[] ids = Clusters.range(90);

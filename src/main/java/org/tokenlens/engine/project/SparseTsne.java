@@ -6,22 +6,25 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 /**
- * Barnes-Hut t-SNE (van der Maaten 2014) in 2-D. Gradient of KL(P‖Q) for point i:
+ * t-SNE in 2-D on a sparse P (van der Maaten 2014). Gradient of KL(P‖Q) for point i:
  * {@code 4 (Σⱼ pᵢⱼ wᵢⱼ (yᵢ − yⱼ) − Σⱼ wᵢⱼ² (yᵢ − yⱼ) / Z)} with {@code wᵢⱼ = 1 / (1 + |yᵢ − yⱼ|²)} and
- * {@code Z = Σ wᵢⱼ}: the attractive sum runs over the sparse P, the repulsive sum and Z come from the quadtree.
+ * {@code Z = Σ wᵢⱼ}: the attractive sum runs over the sparse P (rows split between threads, each row summed in
+ * a fixed order), the repulsive sum and Z come from a {@link Repulsion} (Barnes-Hut quadtree or FFT).
  * Updates use momentum and per-coordinate gains (+0.2 when the step changes sign, ×0.8 otherwise, floor 0.01),
  * as in the reference implementation; the layout is re-centred every step.
  */
-final class BarnesHutTsne {
+final class SparseTsne {
 
     private final int n;
     private final Tsne.Options options;
     private final Points points;
+    private final Repulsion repulsion;
 
-    BarnesHutTsne(Points points, Tsne.Options options) {
+    SparseTsne(Points points, Tsne.Options options, Repulsion repulsion) {
         this.n = points.n();
         this.options = options;
         this.points = points;
+        this.repulsion = repulsion;
     }
 
     /** Optimises {@code y} (interleaved x, y) in place; returns the final KL divergence in nats. */
@@ -43,16 +46,11 @@ final class BarnesHutTsne {
     private double optimise(Affinities p, double[] y, Tsne.Listener listener, BooleanSupplier cancelled,
                             ForkJoinPool pool) {
         double eta = options.learningRate(n);
-        double theta2 = options.theta() * options.theta();
         double[] update = new double[2 * n];
         double[] gains = new double[2 * n];
         java.util.Arrays.fill(gains, 1);
         double[] attract = new double[2 * n];
         double[] repel = new double[2 * n];
-        double[] zPart = new double[n];
-        QuadTree tree = new QuadTree();
-        ThreadLocal<double[]> force = ThreadLocal.withInitial(() -> new double[2]);
-        ThreadLocal<int[]> stack = ThreadLocal.withInitial(() -> new int[QuadTree.stackSize()]);
         int iterations = options.iterations();
         for (int iter = 0; iter < iterations; iter++) {
             if (cancelled.getAsBoolean()) {
@@ -61,7 +59,6 @@ final class BarnesHutTsne {
             boolean early = iter < options.exaggerationIterations();
             double exaggeration = early ? options.earlyExaggeration() : 1;
             double momentum = early ? 0.5 : 0.8;
-            tree.build(y, n);
             pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> {
                 double yx = y[2 * i];
                 double yy = y[2 * i + 1];
@@ -77,15 +74,8 @@ final class BarnesHutTsne {
                 }
                 attract[2 * i] = ax * exaggeration;
                 attract[2 * i + 1] = ay * exaggeration;
-                double[] f = force.get();
-                zPart[i] = tree.repulsion(i, yx, yy, theta2, stack.get(), f);
-                repel[2 * i] = f[0];
-                repel[2 * i + 1] = f[1];
             })).join();
-            double z = 0;
-            for (int i = 0; i < n; i++) {
-                z += zPart[i];
-            }
+            double z = repulsion.compute(y, n, repel, pool);
             boolean report = (iter + 1) % options.reportEvery() == 0 || iter == iterations - 1;
             double kl = report ? klDivergence(p, y, z) : Double.NaN;
             final double zz = z;
@@ -102,20 +92,8 @@ final class BarnesHutTsne {
                 emit(iter + 1, y, kl, listener);
             }
         }
-        return finalKl(p, y, tree, theta2, zPart, pool, force, stack);
-    }
-
-    /** KL of the finished layout: one more tree pass for Z at the final positions. */
-    private double finalKl(Affinities p, double[] y, QuadTree tree, double theta2, double[] zPart,
-                           ForkJoinPool pool, ThreadLocal<double[]> force, ThreadLocal<int[]> stack) {
-        tree.build(y, n);
-        pool.submit(() -> IntStream.range(0, n).parallel().forEach(i ->
-                zPart[i] = tree.repulsion(i, y[2 * i], y[2 * i + 1], theta2, stack.get(), force.get()))).join();
-        double z = 0;
-        for (int i = 0; i < n; i++) {
-            z += zPart[i];
-        }
-        return klDivergence(p, y, z);
+        // KL of the finished layout: one more pass for Z at the final positions
+        return klDivergence(p, y, repulsion.compute(y, n, repel, pool));
     }
 
     /** Σ pᵢⱼ log(pᵢⱼ / qᵢⱼ) over the stored P, with qᵢⱼ = wᵢⱼ / Z (P unexaggerated, summing to 1). */

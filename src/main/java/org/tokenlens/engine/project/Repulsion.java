@@ -1,0 +1,18 @@
+package org.tokenlens.engine.project;
+
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The repulsive half of the t-SNE gradient: for every point i the unnormalised force
+ * {@code Σⱼ wᵢⱼ² (yᵢ − yⱼ)} and the normalisation {@code Z = Σᵢ Σⱼ≠ᵢ wᵢⱼ}, {@code wᵢⱼ = 1 / (1 + |yᵢ − yⱼ|²)}.
+ * Implementations: {@link BarnesHutRepulsion} (quadtree) and {@link FftRepulsion} (interpolation + FFT).
+ */
+interface Repulsion {
+
+    /**
+     * @param y     interleaved coordinates (x₀, y₀, x₁, y₁, …) of {@code n} points
+     * @param repel receives the force, interleaved like {@code y}
+     * @return Z
+     */
+    double compute(double[] y, int n, double[] repel, ForkJoinPool pool);
+}
