@@ -3,13 +3,14 @@ package org.tokenlens.app;
 import java.nio.file.Path;
 import java.util.List;
 import org.tokenlens.app.chips.ChipMode;
+import org.tokenlens.app.positions.PositionKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * Options of the window: {@code [--screenshot FILE] [--text T] [--tokenizers a,b] [--theme light|dark|presentation]
- * [--select N] [--view text|raw|hex]}.
+ * [--select N] [--view text|raw|hex] [--tab NAME]}.
  */
 @Command(name = "tokenlens", mixinStandardHelpOptions = true, version = "TokenLens 0.1.0",
         description = {"Open the TokenLens window.",
@@ -38,6 +39,14 @@ public final class AppOptions {
     @Option(names = "--view", paramLabel = "text|raw|hex", converter = ChipModeConverter.class,
             description = "what chips show: decoded text (default), raw vocabulary pieces, or hex bytes")
     ChipMode view = ChipMode.TEXT;
+
+    @Option(names = "--tab", paramLabel = "NAME",
+            description = "open on this right-hand tab (vocabulary, positions, …); a screenshot waits for its content")
+    String tab;
+
+    @Option(names = "--positions-kind", paramLabel = "sinusoidal|learned|rope|alibi",
+            converter = PositionKindConverter.class, description = "what the Positions tab shows first")
+    PositionKind positionsKind;
 
     /** Set when --help or --version was asked for: the text to print instead of opening the window. */
     String helpText;
@@ -89,9 +98,53 @@ public final class AppOptions {
         return view;
     }
 
+    /** The right-hand tab to open on (as typed, e.g. "positions" or "map"), or null for the first. */
+    public String tab() {
+        return tab;
+    }
+
+    /** The Positions tab's kind at start, or null for its default. */
+    public PositionKind positionsKind() {
+        return positionsKind;
+    }
+
     /** Usage or version text if --help/--version was given, else null. */
     public String helpText() {
         return helpText;
+    }
+
+    /**
+     * Which of the tab titles {@code wanted} names: the whole title or one of its words, any case ("map" opens
+     * "Embedding map"), or the title with '-' for spaces; -1 when none does.
+     */
+    static int tabIndex(List<String> titles, String wanted) {
+        String w = wanted.strip().toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < titles.size(); i++) {
+            String t = titles.get(i).strip().toLowerCase(java.util.Locale.ROOT);
+            if (t.equals(w) || t.replace(' ', '-').equals(w) || List.of(t.split("\\s+")).contains(w)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The one-line error for a --tab that names no tab, listing the tabs there are. */
+    static String unknownTab(List<String> titles, String wanted) {
+        return "no tab '" + wanted + "': expected one of " + String.join(", ",
+                titles.stream().map(t -> t.strip().toLowerCase(java.util.Locale.ROOT).replace(' ', '-')).toList());
+    }
+
+    static final class PositionKindConverter implements CommandLine.ITypeConverter<PositionKind> {
+        @Override
+        public PositionKind convert(String value) {
+            for (PositionKind k : PositionKind.values()) {
+                if (k.name().equalsIgnoreCase(value)) {
+                    return k;
+                }
+            }
+            throw new CommandLine.TypeConversionException(
+                    "unknown positions kind '" + value + "': expected sinusoidal, learned, rope or alibi");
+        }
     }
 
     static final class ChipModeConverter implements CommandLine.ITypeConverter<ChipMode> {

@@ -7,6 +7,7 @@ import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -77,7 +78,11 @@ public final class TokenLensApp extends Application {
         sideTabs.getStyleClass().add("side-tabs");
         PositionsViewModel positions = new PositionsViewModel(session, viewModel.lanes(), runner,
                 () -> new EmbeddingModels(registry).load("all-MiniLM-L6-v2")); // loaded on first use, off the FX thread
-        sideTabs.getTabs().add(new Tab("Positions", new PositionsView(positions)));
+        if (options.positionsKind() != null) {
+            positions.kindProperty().set(options.positionsKind());
+        }
+        Tab positionsTab = new Tab("Positions", new PositionsView(positions));
+        sideTabs.getTabs().add(positionsTab);
         StackPane detailPane = new StackPane(new TokenDetailView(detail));
         detailPane.setId("detailPane");
         detailPane.getStyleClass().add("detail-pane");
@@ -114,14 +119,39 @@ public final class TokenLensApp extends Application {
             stage.setFullScreenExitHint("");
             stage.setFullScreen(viewModel.presentationProperty().get());
         }
+        if (!openTab(sideTabs, options.tab())) {
+            return;
+        }
         stage.show();
         if (options.select() != null) {
             selectWhenEncoded(viewModel, options.select());
         }
         if (screenshotMode) {
-            whenSettled(viewModel, () -> WhenIdle.then(List.of(detail.busyProperty(), vocabulary.busyProperty()),
+            List<ObservableBooleanValue> busy = new ArrayList<>(List.of(detail.busyProperty(),
+                    vocabulary.busyProperty()));
+            if (sideTabs.getSelectionModel().getSelectedItem() == positionsTab) {
+                busy.add(positions.busyProperty()); // its tables compute off the FX thread
+            }
+            whenSettled(viewModel, () -> WhenIdle.then(busy,
                     () -> takeScreenshot(scene))); // the detail's trace and the vocabulary load after the lanes
         }
+    }
+
+    /** --tab NAME: select that side tab; an unknown name is a usage error (exit 2, the tabs there are). */
+    private static boolean openTab(TabPane tabs, String name) {
+        if (name == null) {
+            return true;
+        }
+        List<String> titles = tabs.getTabs().stream().map(Tab::getText).toList();
+        int index = AppOptions.tabIndex(titles, name);
+        if (index < 0) {
+            System.err.println("tokenlens: " + AppOptions.unknownTab(titles, name));
+            Platform.exit();
+            System.exit(2);
+            return false;
+        }
+        tabs.getSelectionModel().select(index);
+        return true;
     }
 
     private static Label placeholder(String text) {

@@ -46,4 +46,22 @@ class AppOptionsTest {
     void helpIsTextNotAWindow() {
         assertTrue(AppOptions.parse("--screenshot", "x.png", "--version").helpText().contains("TokenLens"));
     }
+
+    @Test
+    void tabAndPositionsKindOptions() {
+        AppOptions o = AppOptions.parse("--tab", "positions", "--positions-kind", "LEARNED");
+        assertEquals("positions", o.tab());
+        assertEquals(org.tokenlens.app.positions.PositionKind.LEARNED, o.positionsKind());
+        assertNull(AppOptions.parse().tab());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> AppOptions.parse("--positions-kind", "nope"))
+                .getMessage().contains("nope"));
+        List<String> titles = List.of("Vocabulary", "Positions", "Embedding map");
+        assertEquals(0, AppOptions.tabIndex(titles, "vocabulary"));
+        assertEquals(1, AppOptions.tabIndex(titles, "Positions"));
+        assertEquals(2, AppOptions.tabIndex(titles, "map"));
+        assertEquals(2, AppOptions.tabIndex(titles, "embedding-map"));
+        assertEquals(-1, AppOptions.tabIndex(titles, "pos"));
+        assertEquals("no tab 'x': expected one of vocabulary, positions", AppOptions.unknownTab(titles.subList(0, 2),
+                "x"));
+    }
 }

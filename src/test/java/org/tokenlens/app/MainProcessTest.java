@@ -84,4 +84,36 @@ class MainProcessTest {
         assertTrue(r.err().lines().anyMatch(l -> l.startsWith("tokenlens: ") && l.contains("missing.json")), r.err());
         assertTrue(Files.size(png) > 0);
     }
+
+    @Test
+    void anUnknownTabIsAOneLineErrorListingTheTabs() throws Exception {
+        Run r = main("--screenshot", dir.resolve("t.png").toString(), "--tab", "nosuchtab");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("tokenlens: no tab 'nosuchtab': expected one of ")
+                && r.err().contains("vocabulary") && r.err().contains("positions"), r.err());
+        assertTrue(Files.notExists(dir.resolve("t.png")));
+    }
+
+    @Test
+    void screenshotOnThePositionsTabWaitsForItsTable() throws Exception {
+        Path png = dir.resolve("positions.png");
+        Run r = main("--screenshot", png.toString(), "--tab", "positions", "--positions-kind", "learned");
+        assertEquals(0, r.exit(), r.err());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(1600, image.getWidth());
+        // the learned table (clipped at p99) is drawn: the side panel holds many saturated, non-grey pixels
+        int coloured = 0;
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = image.getWidth() / 2; x < image.getWidth(); x += 2) {
+                int p = image.getRGB(x, y);
+                int red = p >> 16 & 0xff;
+                int blue = p & 0xff;
+                if (Math.abs(red - blue) > 80) {
+                    coloured++;
+                }
+            }
+        }
+        assertTrue(coloured > 5000, "coloured pixels in the right half: " + coloured);
+    }
 }

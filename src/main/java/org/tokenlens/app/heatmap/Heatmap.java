@@ -42,6 +42,8 @@ public class Heatmap extends Control {
     private final ObservableList<RowMarker> rowMarkers = FXCollections.observableArrayList();
     private final StringProperty rowAxisLabel = new SimpleStringProperty(this, "rowAxisLabel", "position");
     private final StringProperty colAxisLabel = new SimpleStringProperty(this, "colAxisLabel", "dimension");
+    private final ObjectProperty<ColorRange> colorRange =
+            new SimpleObjectProperty<>(this, "colorRange", ColorRange.AUTO);
 
     private final StyleableObjectProperty<ColorMap> colorMap =
             new SimpleStyleableObjectProperty<>(StyleableProperties.COLOR_MAP, this, "colorMap", ColorMap.DIVERGING);
@@ -78,10 +80,39 @@ public class Heatmap extends Control {
         setViewport(d == null ? null : Viewport.whole(d.rows(), d.cols()));
     }
 
-    /** The value range the colours span: symmetric about 0 for the diverging map. */
+    /**
+     * The value range the colours span, by the {@link #colorRangeProperty() colour range}: symmetric about 0 for
+     * the diverging map unless fixed otherwise. Values beyond it take the end colours.
+     */
     public float[] valueRange() {
         MeanPyramid d = getData();
-        return d == null ? new float[] {-1, 1} : getColorMap().scale(d.min(), d.max());
+        ColorRange mode = getColorRange() == null ? ColorRange.AUTO : getColorRange();
+        return d == null ? new float[] {-1, 1} : mode.resolve(d, getColorMap());
+    }
+
+    /** True when some values lie below the colour range (they show in the lowest colour). */
+    public boolean clipsLow() {
+        MeanPyramid d = getData();
+        return d != null && d.min() < valueRange()[0];
+    }
+
+    /** True when some values lie above the colour range (they show in the highest colour). */
+    public boolean clipsHigh() {
+        MeanPyramid d = getData();
+        return d != null && d.max() > valueRange()[1];
+    }
+
+    /** Full, percentile-clipped or fixed; {@link ColorRange#AUTO} (p99 for diverging maps) by default. */
+    public ObjectProperty<ColorRange> colorRangeProperty() {
+        return colorRange;
+    }
+
+    public ColorRange getColorRange() {
+        return colorRange.get();
+    }
+
+    public void setColorRange(ColorRange value) {
+        colorRange.set(value);
     }
 
     public ObjectProperty<MeanPyramid> dataProperty() {

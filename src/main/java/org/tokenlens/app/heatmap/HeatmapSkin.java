@@ -24,6 +24,8 @@ import javafx.scene.shape.Line;
 import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
+import javafx.scene.shape.Polygon;
+import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
@@ -101,6 +103,7 @@ final class HeatmapSkin extends SkinBase<Heatmap> {
         registerChangeListener(heatmap.dataProperty(), o -> redrawLater());
         registerChangeListener(heatmap.viewportProperty(), o -> redrawLater());
         registerChangeListener(heatmap.colorMapProperty(), o -> redrawLater());
+        registerChangeListener(heatmap.colorRangeProperty(), o -> redrawLater());
         registerChangeListener(heatmap.selectedRowProperty(), o -> heatmap.requestLayout());
         registerChangeListener(heatmap.hoveredProperty(), o -> updateReadout());
         heatmap.getRowMarkers().addListener((javafx.collections.ListChangeListener<RowMarker>) c -> {
@@ -346,19 +349,65 @@ final class HeatmapSkin extends SkinBase<Heatmap> {
     }
 
     private void layoutLegend(double x) {
-        float[] range = getSkinnable().valueRange();
+        Heatmap h = getSkinnable();
+        float[] range = h.valueRange();
         double barW = 14;
         legendBar.setFitWidth(barW);
         legendBar.setFitHeight(plotH);
         legendBar.setPreserveRatio(false);
         legendBar.relocate(x, plotY);
+        boolean high = h.clipsHigh();
+        boolean low = h.clipsLow();
         double[] ticks = AxisTicks.linear(range[0], range[1], Math.max(2, (int) (plotH / 50)));
+        double keepOff = high || low ? 16 : 0; // room for the end labels of a clipped range
         for (double t : ticks) {
-            double ty = plotY + plotH * (1 - (t - range[0]) / (range[1] - range[0]));
-            addTick(x + barW, ty, x + barW + 4, ty);
-            Text label = tickLabel(AxisTicks.format(t, ticks));
-            label.relocate(x + barW + 6, ty - label.getLayoutBounds().getHeight() / 2);
+            double ty = legendY(t, range);
+            if ((high && ty - plotY < keepOff) || (low && plotY + plotH - ty < keepOff)) {
+                continue;
+            }
+            legendTick(x + barW, ty, AxisTicks.format(t, ticks));
         }
+        // a clipped range: its ends labelled exactly, a triangle in the end colour beyond each clipped end
+        ColorMap map = h.getColorMap();
+        if (high) {
+            legendTick(x + barW, plotY, endLabel(range[1]));
+            clipTriangle("clip-over", x, barW, plotY - 2, plotY - 10, map.argb(1));
+        }
+        if (low) {
+            legendTick(x + barW, plotY + plotH, endLabel(range[0]));
+            clipTriangle("clip-under", x, barW, plotY + plotH + 2, plotY + plotH + 10, map.argb(0));
+        }
+        if (high || low) {
+            ColorRange mode = h.getColorRange() == null ? ColorRange.AUTO : h.getColorRange();
+            Text note = new Text(mode.clipNote());
+            note.getStyleClass().addAll("tick-label", "clip-note");
+            axes.getChildren().add(note);
+            note.applyCss();
+            double right = getSkinnable().getWidth() - 2;
+            double noteW = note.getLayoutBounds().getWidth();
+            note.relocate(Math.min(x, right - noteW), plotY + plotH + 14);
+        }
+    }
+
+    private double legendY(double value, float[] range) {
+        return plotY + plotH * (1 - (value - range[0]) / (range[1] - range[0]));
+    }
+
+    private void legendTick(double x, double ty, String text) {
+        addTick(x, ty, x + 4, ty);
+        Text label = tickLabel(text);
+        label.relocate(x + 6, ty - label.getLayoutBounds().getHeight() / 2);
+    }
+
+    static String endLabel(float v) {
+        return String.format(java.util.Locale.ROOT, "%.3g", v);
+    }
+
+    private void clipTriangle(String styleClass, double x, double barW, double baseY, double apexY, int argb) {
+        Polygon p = new Polygon(x, baseY, x + barW, baseY, x + barW / 2, apexY);
+        p.getStyleClass().addAll("clip-marker", styleClass);
+        p.setFill(Color.rgb(argb >> 16 & 0xff, argb >> 8 & 0xff, argb & 0xff));
+        axes.getChildren().add(p);
     }
 
     /** The marker column is as wide as the widest chip (capped), or absent without markers. */

@@ -72,7 +72,8 @@ final class LinePlotSkin extends SkinBase<LinePlot> {
         canvas.setWidth(w);
         canvas.setHeight(h);
         fontProbe.applyCss();
-        frame = new PlotFrame(getSkinnable().getSeries(), getSkinnable().isLogY(), w, h);
+        frame = new PlotFrame(getSkinnable().getSeries(), getSkinnable().isLogY(), w, h, metrics(),
+                !getSkinnable().getYAxisLabel().isEmpty());
         readout.resizeRelocate(x + frame.left, y, frame.width, PlotFrame.TOP - 4);
         PlotPoint p = getSkinnable().getHovered();
         readout.setText(p == null ? "" : p.name() + "  ·  x " + AxisTicks.format(p.x(), frame.xTicks) + "  ·  y "
@@ -113,7 +114,7 @@ final class LinePlotSkin extends SkinBase<LinePlot> {
         }
         g.fillText(plot.getXAxisLabel(), f.left + f.width / 2, f.top + f.height + 24);
         g.save();
-        g.translate(14, f.top + f.height / 2);
+        g.translate(f.yTitleX, f.top + f.height / 2);
         g.rotate(-90);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(plot.getYAxisLabel(), 0, 0);
@@ -166,16 +167,11 @@ final class LinePlotSkin extends SkinBase<LinePlot> {
             return;
         }
         LinePlot plot = getSkinnable();
-        double lineH = fontProbe.getLayoutBounds().getHeight() + 4;
-        double widest = 0;
-        for (Series s : all) {
-            fontProbe.setText(s.name());
-            widest = Math.max(widest, fontProbe.getLayoutBounds().getWidth());
-        }
-        double boxW = widest + 34;
-        double boxH = all.size() * lineH + 8;
-        double bx = f.legendAtLeft(all, boxW, boxH) ? f.left + 8 : f.left + f.width - boxW - 8;
-        double by = f.top + 8;
+        double lineH = f.lineHeight + 4;
+        double boxW = f.legendW;
+        double boxH = f.legendH;
+        double bx = f.legendX;
+        double by = f.legendY;
         g.setGlobalAlpha(0.88);
         g.setFill(plot.getPlotBackground());
         g.fillRect(bx, by, boxW, boxH);
@@ -193,6 +189,23 @@ final class LinePlotSkin extends SkinBase<LinePlot> {
             g.setFill(plot.getAxisColor());
             g.fillText(all.get(s).name(), bx + 30, cy);
         }
+    }
+
+    /** Text sizes in the plot's CSS font, measured on the hidden probe. */
+    private PlotFrame.TextMetrics metrics() {
+        return new PlotFrame.TextMetrics() {
+            @Override
+            public double width(String s) {
+                fontProbe.setText(s);
+                return fontProbe.getLayoutBounds().getWidth();
+            }
+
+            @Override
+            public double lineHeight() {
+                fontProbe.setText("Xg");
+                return fontProbe.getLayoutBounds().getHeight();
+            }
+        };
     }
 
     /** The frame last drawn (for tests and exports). */

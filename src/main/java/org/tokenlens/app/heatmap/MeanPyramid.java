@@ -19,15 +19,29 @@ public final class MeanPyramid {
     private final int[] levelCols;
     private final float min;
     private final float max;
+    /** Finite values (all of them, or a fixed-seed random sample of a large matrix), sorted ascending. */
+    private final float[] sample;
+    /** The same values' magnitudes, sorted ascending. */
+    private final float[] absSample;
+
+    /** Matrices up to this many cells use every value for percentiles; larger ones a sample of this size. */
+    static final int SAMPLE = 1 << 16;
 
     private MeanPyramid(MatrixSource source, float[][] levels, int[] levelRows, int[] levelCols, float min,
-            float max) {
+            float max, float[] sample) {
         this.source = source;
         this.levels = levels;
         this.levelRows = levelRows;
         this.levelCols = levelCols;
         this.min = min;
         this.max = max;
+        this.sample = sample;
+        this.absSample = new float[sample.length];
+        for (int i = 0; i < sample.length; i++) {
+            absSample[i] = Math.abs(sample[i]);
+        }
+        java.util.Arrays.sort(sample);
+        java.util.Arrays.sort(absSample);
     }
 
     /** Builds every level down to 1 × 1 and the finite value range. */
@@ -72,7 +86,32 @@ public final class MeanPyramid {
             lc[k] = (lc[k - 1] + 1) / 2;
             levels[k] = halve(levels[k - 1], lr[k - 1], lc[k - 1], rows, cols, k);
         }
-        return new MeanPyramid(source, levels, lr, lc, lo, hi);
+        return new MeanPyramid(source, levels, lr, lc, lo, hi, sample(base));
+    }
+
+    /**
+     * The finite values percentiles are read from: all of a small matrix; of a large one, cells at fixed-seed
+     * random indices (a stride would alias with the columns and read the same few dimensions).
+     */
+    private static float[] sample(float[] base) {
+        float[] out = new float[Math.min(base.length, SAMPLE)];
+        int n = 0;
+        if (base.length <= SAMPLE) {
+            for (float v : base) {
+                if (Float.isFinite(v)) {
+                    out[n++] = v;
+                }
+            }
+        } else {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(0x5eed);
+            for (int i = 0; i < out.length; i++) {
+                float v = base[random.nextInt(base.length)];
+                if (Float.isFinite(v)) {
+                    out[n++] = v;
+                }
+            }
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
     /**
@@ -160,5 +199,27 @@ public final class MeanPyramid {
     /** Largest finite value of the matrix. */
     public float max() {
         return max;
+    }
+
+    /** Percentile {@code p ∈ [0, 100]} of the values (linear between order statistics, as numpy's default). */
+    public float percentile(double p) {
+        return percentileOf(sample, p);
+    }
+
+    /** Percentile {@code p ∈ [0, 100]} of the values' magnitudes |v|. */
+    public float absPercentile(double p) {
+        return percentileOf(absSample, p);
+    }
+
+    private static float percentileOf(float[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        double at = Math.min(100, Math.max(0, p)) / 100 * (sorted.length - 1);
+        int i = (int) Math.floor(at);
+        if (i >= sorted.length - 1) {
+            return sorted[sorted.length - 1];
+        }
+        return (float) (sorted[i] + (at - i) * ((double) sorted[i + 1] - sorted[i]));
     }
 }

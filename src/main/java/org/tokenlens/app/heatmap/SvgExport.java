@@ -79,12 +79,14 @@ public final class SvgExport {
             lastBottom = cy + 7;
         }
         legend(s, h.getColorMap(), range, px + pw + markerW + 10, py, ph, ink);
+        clipMarks(s, h, range, px + pw + markerW + 10, py, ph, ink);
         return s.append("</svg>\n").toString();
     }
 
     /** The line plot at {@code width × height}, every series a vector path. */
     public static String linePlot(LinePlot p, int width, int height) {
-        PlotFrame f = new PlotFrame(p.getSeries(), p.isLogY(), width, height);
+        PlotFrame f = new PlotFrame(p.getSeries(), p.isLogY(), width, height, PlotFrame.SVG_FONT,
+                !p.getYAxisLabel().isEmpty());
         String ink = color(p.getAxisColor());
         String grid = color(p.getGridColor());
         StringBuilder s = header(width, height, p.getPlotBackground());
@@ -99,10 +101,10 @@ public final class SvgExport {
         rect(s, f.left, f.top, f.width, f.height, ink);
         text(s, f.left + f.width / 2, f.top + f.height + 34, "middle", p.getXAxisLabel(), ink);
         s.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"0\" transform=\"translate(%s %s) rotate(-90)\" "
-                + "text-anchor=\"middle\" fill=\"%s\" %s>%s</text>\n", n(16), n(f.top + f.height / 2), ink, FONT,
-                escape(p.getYAxisLabel())));
+                + "text-anchor=\"middle\" fill=\"%s\" %s>%s</text>\n", n(f.yTitleX + 4), n(f.top + f.height / 2), ink,
+                FONT, escape(p.getYAxisLabel())));
         List<Series> all = p.getSeries();
-        double legendX = f.legendAtLeft(all, 150, 16 * all.size() + 8) ? f.left + 8 : f.left + f.width - 150;
+        double legendX = f.legendX + 6;
         for (int k = 0; k < all.size(); k++) {
             Series series = all.get(k);
             StringBuilder d = new StringBuilder();
@@ -119,7 +121,7 @@ public final class SvgExport {
             s.append(String.format(Locale.ROOT, "<path class=\"series\" data-name=\"%s\" d=\"%s\" fill=\"none\" "
                     + "stroke=\"%s\" stroke-width=\"2\"/>\n", escape(series.name()), d.toString().trim(),
                     color(p.seriesColor(k))));
-            double ly = f.top + 16 + 16 * k;
+            double ly = f.legendY + 4 + (f.lineHeight + 4) * (k + 0.5) + 4;
             line(s, legendX, ly - 4, legendX + 18, ly - 4, color(p.seriesColor(k)));
             text(s, legendX + 24, ly, "start", series.name(), ink);
         }
@@ -153,6 +155,28 @@ public final class SvgExport {
             double ty = y + h * (1 - (t - range[0]) / (range[1] - range[0]));
             line(s, x + 14, ty, x + 18, ty, ink);
             text(s, x + 20, ty + 4, "start", AxisTicks.format(t, ticks), ink);
+        }
+    }
+
+    /** As on screen: the exact end value and a triangle in the end colour at each clipped end, and the note. */
+    private static void clipMarks(StringBuilder s, Heatmap h, float[] range, double x, double y, double ph,
+            String ink) {
+        ColorMap map = h.getColorMap();
+        if (h.clipsHigh()) {
+            text(s, x + 20, y + 4, "start", HeatmapSkin.endLabel(range[1]), ink);
+            s.append(String.format(Locale.ROOT, "<polygon class=\"clip-over\" points=\"%s,%s %s,%s %s,%s\" "
+                    + "fill=\"#%06x\" stroke=\"%s\"/>\n", n(x), n(y - 2), n(x + 14), n(y - 2), n(x + 7), n(y - 10),
+                    map.argb(1) & 0xffffff, ink));
+        }
+        if (h.clipsLow()) {
+            text(s, x + 20, y + ph + 4, "start", HeatmapSkin.endLabel(range[0]), ink);
+            s.append(String.format(Locale.ROOT, "<polygon class=\"clip-under\" points=\"%s,%s %s,%s %s,%s\" "
+                    + "fill=\"#%06x\" stroke=\"%s\"/>\n", n(x), n(y + ph + 2), n(x + 14), n(y + ph + 2), n(x + 7),
+                    n(y + ph + 10), map.argb(0) & 0xffffff, ink));
+        }
+        if (h.clipsHigh() || h.clipsLow()) {
+            ColorRange mode = h.getColorRange() == null ? ColorRange.AUTO : h.getColorRange();
+            text(s, x, y + ph + 24, "start", mode.clipNote(), ink);
         }
     }
 

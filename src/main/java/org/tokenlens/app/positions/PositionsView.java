@@ -20,6 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.tokenlens.app.heatmap.ColorRange;
 import org.tokenlens.app.heatmap.Heatmap;
 import org.tokenlens.app.heatmap.LinePlot;
 import org.tokenlens.app.heatmap.MatrixSource;
@@ -155,6 +156,11 @@ public final class PositionsView extends BorderPane {
         if (r == null) {
             return;
         }
+        // weights and encodings: a few outliers (MiniLM's position 0) must not wash the rest out to white;
+        // RoPE angles and ALiBi biases have no outliers and keep their whole range
+        PositionKind kind = r.params().kind();
+        table.setColorRange(kind == PositionKind.LEARNED || kind == PositionKind.SINUSOIDAL ? ColorRange.P99
+                : ColorRange.FULL);
         table.setData(r.mainPyramid());
         table.setRowAxisLabel(r.rowAxis());
         table.setColAxisLabel(r.colAxis());

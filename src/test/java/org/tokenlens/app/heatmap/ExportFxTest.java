@@ -90,7 +90,8 @@ class ExportFxTest {
         assertEquals(2, paths.getLength());
         String d = ((Element) paths.item(0)).getAttribute("d");
         assertEquals(3, d.split("[ML]").length - 1, d);
-        PlotFrame f = new PlotFrame(plot.getSeries(), false, 500, 300);
+        PlotFrame f = new PlotFrame(plot.getSeries(), false, 500, 300, PlotFrame.SVG_FONT,
+                !plot.getYAxisLabel().isEmpty());
         String[] first = d.substring(1).trim().split("[ L]+");
         assertEquals(f.px(0), Double.parseDouble(first[0]), 0.06);
         assertEquals(f.py(0), Double.parseDouble(first[1]), 0.06);
