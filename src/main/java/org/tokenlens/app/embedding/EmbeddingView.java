@@ -67,7 +67,20 @@ public final class EmbeddingView extends BorderPane {
 
     private void createView() {
         ComboBox<Projection.Method> method = combo("method", Projection.Method.values(), vm.methodProperty());
+        method.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Projection.Method m) {
+                return m == null ? "" : m == Projection.Method.TSNE ? "t-SNE" : m.name();
+            }
+
+            @Override
+            public Projection.Method fromString(String s) {
+                return null; // not editable
+            }
+        });
+        method.setPrefWidth(100);
         ComboBox<SubsetKind> subset = combo("subset", SubsetKind.values(), vm.subsetKindProperty());
+        subset.setPrefWidth(230);
         TextField topN = field("topN", 6, vm.topNProperty(), Integer::valueOf);
         TextField regex = new TextField();
         regex.setId("subsetRegex");
@@ -119,6 +132,7 @@ public final class EmbeddingView extends BorderPane {
         seed.visibleProperty().bind(method.valueProperty().isNotEqualTo(Projection.Method.PCA));
         seed.managedProperty().bind(seed.visibleProperty());
         ComboBox<ColourBy> colour = combo("colourBy", ColourBy.values(), vm.colourByProperty());
+        colour.setPrefWidth(240);
         TextField search = new TextField();
         search.setId("search");
         search.setPromptText("search regex");
@@ -142,6 +156,7 @@ public final class EmbeddingView extends BorderPane {
         progress.setId("progress");
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         Label klLabel = new Label();
         klLabel.setId("kl");
         klLabel.getStyleClass().add("kl-label");
@@ -253,6 +268,7 @@ public final class EmbeddingView extends BorderPane {
         ComboBox<T> box = new ComboBox<>();
         box.getItems().setAll(values);
         box.setId(id);
+        box.setMaxWidth(Region.USE_PREF_SIZE);
         box.valueProperty().bindBidirectional(property);
         return box;
     }
@@ -284,6 +300,16 @@ public final class EmbeddingView extends BorderPane {
         f.setId(id);
         f.setPrefColumnCount(columns);
         f.textProperty().addListener((obs, was, now) -> parseInto(f, now, parse, property));
+        property.addListener((obs, was, now) -> { // set from code (tests, isolate): show it unless it is being typed
+            try {
+                if (parse.apply(f.getText().strip()).doubleValue() == now.doubleValue()) {
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // the field holds a half-typed value: replace it
+            }
+            f.setText(String.valueOf(now));
+        });
         return f;
     }
 
