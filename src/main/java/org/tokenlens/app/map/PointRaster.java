@@ -16,6 +16,9 @@ final class PointRaster {
     private float spriteRadius = -1;
     private Sprite disc;
     private Sprite ring;
+    private int[] spriteOffsets = new int[0];
+    private int offsetsWidth = -1;
+    private Sprite offsetsFor;
 
     /** A sprite: pixel offsets from the centre with a coverage 0..256 each. */
     private record Sprite(int[] dx, int[] dy, int[] coverage, int reach) {
@@ -96,17 +99,25 @@ final class PointRaster {
     void drawPoints(MapPoints points, MapTransform t, int[] palette, float radius, float opacity,
                     boolean[] dimmed, float dimOpacity) {
         ensureSprites(radius);
-        int full = alpha(opacity);
-        int dim = alpha(dimOpacity);
+        int[] full = spriteAlpha(disc, alpha(opacity));
+        int[] dim = spriteAlpha(disc, alpha(dimOpacity));
+        int[] offsets = offsets(disc);
         double scale = t.scale();
         double tx = t.tx();
         double ty = t.ty();
+        int reach = disc.reach;
         int n = points.size();
         for (int i = 0; i < n; i++) {
             double sx = tx + points.x(i) * scale;
             double sy = ty - points.y(i) * scale;
-            int a = dimmed != null && dimmed[i] ? dim : full;
-            stamp(disc, sx, sy, palette[points.category(i) % palette.length], a);
+            int[] a = dimmed != null && dimmed[i] ? dim : full;
+            int argb = palette[points.category(i) % palette.length];
+            // floor via int cast is exact here: the bounds test below has already excluded negatives
+            if (sx >= reach && sy >= reach && sx < width - reach && sy < height - reach) {
+                blendInside((int) sy * width + (int) sx, offsets, a, argb);
+            } else {
+                stamp(disc, sx, sy, argb, a);
+            }
         }
     }
 
@@ -114,12 +125,55 @@ final class PointRaster {
     void drawOutlined(MapPoints points, MapTransform t, int[] indices, int count, int[] palette, float radius,
                       int outlineArgb) {
         ensureSprites(radius);
+        int[] discAlpha = spriteAlpha(disc, 256);
+        int[] ringAlpha = spriteAlpha(ring, 256);
         for (int k = 0; k < count; k++) {
             int i = indices[k];
             double sx = t.toScreenX(points.x(i));
             double sy = t.toScreenY(points.y(i));
-            stamp(disc, sx, sy, palette[points.category(i) % palette.length], 256);
-            stamp(ring, sx, sy, outlineArgb, 256);
+            stamp(disc, sx, sy, palette[points.category(i) % palette.length], discAlpha);
+            stamp(ring, sx, sy, outlineArgb, ringAlpha);
+        }
+    }
+
+    /** Per-pixel alpha of a sprite at an opacity: coverage × opacity, 0..256. */
+    private static int[] spriteAlpha(Sprite sprite, int alpha) {
+        int[] out = new int[sprite.coverage.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = (sprite.coverage[k] * alpha) >>> 8;
+        }
+        return out;
+    }
+
+    /** The sprite's pixels as offsets into the buffer at the current width (one add per pixel when inside). */
+    private int[] offsets(Sprite sprite) {
+        if (offsetsWidth != width || offsetsFor != sprite) {
+            offsetsWidth = width;
+            offsetsFor = sprite;
+            spriteOffsets = new int[sprite.dx.length];
+            for (int k = 0; k < spriteOffsets.length; k++) {
+                spriteOffsets[k] = sprite.dy[k] * width + sprite.dx[k];
+            }
+        }
+        return spriteOffsets;
+    }
+
+    private void blendInside(int centre, int[] offsets, int[] alpha, int src) {
+        int srcRb = src & 0xFF00FF;
+        int srcG = src & 0x00FF00;
+        int[] px = pixels;
+        for (int k = 0; k < offsets.length; k++) {
+            int p = centre + offsets[k];
+            int a = alpha[k];
+            if (a >= 256) {
+                px[p] = src | 0xFF000000;
+                continue;
+            }
+            int d = px[p];
+            int inv = 256 - a;
+            int rb = ((srcRb * a + (d & 0xFF00FF) * inv) >>> 8) & 0xFF00FF;
+            int g = ((srcG * a + (d & 0x00FF00) * inv) >>> 8) & 0x00FF00;
+            px[p] = 0xFF000000 | rb | g;
         }
     }
 
@@ -127,30 +181,24 @@ final class PointRaster {
         return Math.round(Math.max(0f, Math.min(1f, opacity)) * 256);
     }
 
-    private void stamp(Sprite sprite, double sx, double sy, int argb, int alpha) {
+    /** The general case: a sprite that may cross the border (or be wholly off screen, or at NaN). */
+    private void stamp(Sprite sprite, double sx, double sy, int argb, int[] alpha) {
         if (!(sx > -sprite.reach - 1 && sx < width + sprite.reach && sy > -sprite.reach - 1
                 && sy < height + sprite.reach)) {
-            return; // off screen, or NaN
+            return;
         }
         int cx = (int) Math.floor(sx);
         int cy = (int) Math.floor(sy);
-        int[] dx = sprite.dx;
-        int[] dy = sprite.dy;
-        int[] cov = sprite.coverage;
-        int src = argb;
-        int srcRb = src & 0xFF00FF;
-        int srcG = src & 0x00FF00;
-        int r = sprite.reach;
-        boolean inside = cx >= r && cy >= r && cx < width - r && cy < height - r;
-        int w = width;
-        for (int k = 0; k < dx.length; k++) {
-            int px = cx + dx[k];
-            int py = cy + dy[k];
-            if (!inside && (px < 0 || py < 0 || px >= w || py >= height)) {
+        int srcRb = argb & 0xFF00FF;
+        int srcG = argb & 0x00FF00;
+        for (int k = 0; k < sprite.dx.length; k++) {
+            int px = cx + sprite.dx[k];
+            int py = cy + sprite.dy[k];
+            if (px < 0 || py < 0 || px >= width || py >= height) {
                 continue;
             }
-            int a = (cov[k] * alpha) >>> 8;
-            int p = py * w + px;
+            int a = alpha[k];
+            int p = py * width + px;
             int d = pixels[p];
             int inv = 256 - a;
             int rb = ((srcRb * a + (d & 0xFF00FF) * inv) >>> 8) & 0xFF00FF;
