@@ -69,7 +69,9 @@ public final class MergeReplayView extends VBox {
         stepLabel.textProperty().bind(Bindings.format("%d / %d", viewModel.stepProperty(),
                 viewModel.stepCountProperty()));
         speed.valueProperty().bindBidirectional(viewModel.speedProperty());
-        timeline.rateProperty().bind(viewModel.speedProperty());
+        // set, not bound: playFromStart() sets the rate itself and throws on a bound one
+        timeline.setRate(viewModel.speedProperty().get());
+        viewModel.speedProperty().addListener((obs, old, now) -> timeline.setRate(now.doubleValue()));
         back.disableProperty().bind(viewModel.stepProperty().isEqualTo(0));
         reset.disableProperty().bind(viewModel.stepProperty().isEqualTo(0));
         forward.disableProperty().bind(viewModel.stepProperty().isEqualTo(viewModel.stepCountProperty()));
