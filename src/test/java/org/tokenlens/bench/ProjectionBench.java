@@ -14,11 +14,13 @@ import org.tokenlens.engine.tokenize.TokenizerRegistry;
 
 /**
  * Projections side by side on MiniLM's word embeddings (30,522 × 384), wall and process CPU time:
- * PCA top-50; t-SNE at 5,000 rows, our Barnes-Hut vs Smile's exact TSNE (same init, perplexity, learning rate,
- * 1,000 iterations; both scored by the same exact KL); Barnes-Hut on the whole vocabulary. Run with -Xmx2g:
+ * PCA top-50; t-SNE on the whole vocabulary (FFT, 1,000 iterations; its set-up alone: PCA init, exact k-NN,
+ * P); t-SNE at 5,000 rows, our FFT (and Barnes-Hut with {@code barnes-hut}) vs Smile's exact TSNE (same init,
+ * perplexity, learning rate, 1,000 iterations; all scored by the same exact KL). Run with -Xmx2g:
  * <pre>mvn -q -o -Dtokenlens.buildDir=/tmp/build-x -Dfixtures.skip test-compile exec:java
  *   -Dexec.classpathScope=test -Dexec.mainClass=org.tokenlens.bench.ProjectionBench</pre>
- * or java -Xmx2g -cp target/test-classes:target/classes:… org.tokenlens.bench.ProjectionBench [skip-smile]
+ * or java -Xmx2g -cp target/test-classes:target/classes:… org.tokenlens.bench.ProjectionBench [skip-smile] [skip-pca]
+ * [barnes-hut]
  */
 public final class ProjectionBench {
 
@@ -28,24 +30,40 @@ public final class ProjectionBench {
     }
 
     public static void main(String[] args) {
-        boolean skipSmile = args.length > 0 && args[0].equals("skip-smile");
+        java.util.List<String> flags = java.util.List.of(args);
+        boolean skipSmile = flags.contains("skip-smile");
+        boolean withBarnesHut = flags.contains("barnes-hut");
+        boolean skipPca = flags.contains("skip-pca");
         try (EmbeddingModel model = new EmbeddingModels(new TokenizerRegistry()).load("all-MiniLM-L6-v2")) {
             Points all = Points.of(model.input(), Subset.all(model.input().rows()).ids());
             System.out.printf("MiniLM %d × %d, %d cores, max heap %d MB%n", all.n(), all.dim(),
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
 
-            for (int rep = 0; rep < 3; rep++) {
+            for (int rep = 0; rep < (skipPca ? 0 : 3); rep++) {
                 long w = System.nanoTime();
                 long c = cpu();
                 Pca.Model m = Pca.fit(all, 50);
                 System.out.printf("PCA top-50 (covariance + syevd): %.3f s wall, %.3f s CPU; PC1 %.4f of variance%n",
                         (System.nanoTime() - w) / 1e9, (cpu() - c) / 1e9, m.explainedVarianceRatio()[0]);
             }
-            long w0 = System.nanoTime();
-            long c0 = cpu();
-            Pca.Model sm = smilePca(all);
-            System.out.printf("PCA top-50 (Smile PCA.fit, SVD): %.3f s wall, %.3f s CPU; PC1 %.4f%n",
-                    (System.nanoTime() - w0) / 1e9, (cpu() - c0) / 1e9, sm.explainedVarianceRatio()[0]);
+            if (!skipPca) {
+                long w0 = System.nanoTime();
+                long c0 = cpu();
+                Pca.Model sm = smilePca(all);
+                System.out.printf("PCA top-50 (Smile PCA.fit, SVD): %.3f s wall, %.3f s CPU; PC1 %.4f%n",
+                        (System.nanoTime() - w0) / 1e9, (cpu() - c0) / 1e9, sm.explainedVarianceRatio()[0]);
+            }
+
+            Tsne.Options o = Tsne.Options.defaults().withThreads(2);
+            System.out.printf("load average %.2f%n", ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage());
+            int[] allIds = Subset.all(all.n()).ids();
+            timed("t-SNE whole vocabulary, set-up only (PCA init + exact k-NN + P + 1 iteration)",
+                    () -> Tsne.run(all, allIds, o.withIterations(1), null, null));
+            Projection whole = timed("FFT t-SNE whole vocabulary (1,000 iterations)",
+                    () -> Tsne.run(all, allIds, o.withAlgorithm(Tsne.Algorithm.FFT), null, null));
+            System.out.printf("  KL (sparse P) %.4f, %s%n", whole.klDivergence(),
+                    Quality.of(all, whole, 10, 300, 1));
 
             int[] ids5k = Subset.top(5000, all.n()).ids();
             // rows 1,000–5,999 skip [unused*] slots, which are near-duplicates
@@ -53,20 +71,23 @@ public final class ProjectionBench {
                 ids5k[i] += 1000;
             }
             Points p5k = Points.of(model.input(), ids5k);
-            Tsne.Options o = Tsne.Options.defaults().withThreads(2);
-            Projection bh = timed("BH t-SNE 5,000", () -> Tsne.run(p5k, ids5k,
-                    o.withAlgorithm(Tsne.Algorithm.BARNES_HUT), null, null));
-            System.out.printf("  exact KL %.4f, %s%n", ExactKl.of(p5k, 30, bh), Quality.of(p5k, bh, 10, 1000, 1));
+            Projection fft = timed("FFT t-SNE 5,000", () -> Tsne.run(p5k, ids5k,
+                    o.withAlgorithm(Tsne.Algorithm.FFT), null, null));
+            System.out.printf("  exact KL %.4f, %s%n", ExactKl.of(p5k, 30, fft), Quality.of(p5k, fft, 10, 1000, 1));
+            if (withBarnesHut) {
+                Projection bh = timed("BH t-SNE 5,000", () -> Tsne.run(p5k, ids5k,
+                        o.withAlgorithm(Tsne.Algorithm.BARNES_HUT), null, null));
+                System.out.printf("  exact KL %.4f, %s%n", ExactKl.of(p5k, 30, bh),
+                        Quality.of(p5k, bh, 10, 1000, 1));
+            }
             if (!skipSmile) {
                 Projection ex = timed("Smile exact TSNE 5,000", () -> Tsne.run(p5k, ids5k,
                         o.withAlgorithm(Tsne.Algorithm.EXACT), null, null));
                 System.out.printf("  exact KL %.4f, %s%n", ExactKl.of(p5k, 30, ex),
                         Quality.of(p5k, ex, 10, 1000, 1));
             }
-            Projection whole = timed("BH t-SNE whole vocabulary (1,000 iterations)", () -> Tsne.run(all,
-                    Subset.all(all.n()).ids(), o, null, null));
-            System.out.printf("  KL (sparse P) %.4f, %s%n", whole.klDivergence(),
-                    Quality.of(all, whole, 10, 300, 1));
+            System.out.printf("load average %.2f%n", ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage());
         }
     }
 
@@ -80,15 +101,23 @@ public final class ProjectionBench {
         }
     }
 
+    /** Wall and process CPU time, and peak heap: the sum of the heap pools' peaks since the run began. */
     private static Projection timed(String what, java.util.function.Supplier<Projection> run) {
-        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        var pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).toList();
+        pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
         long w = System.nanoTime();
         long c = cpu();
         Projection p = run.get();
+        double wall = (System.nanoTime() - w) / 1e9;
+        double cpuS = (cpu() - c) / 1e9;
+        long peak = pools.stream().mapToLong(q -> q.getPeakUsage().getUsed()).sum();
         System.gc();
-        System.out.printf("%s: %.1f s wall, %.1f s CPU, KL %.4f, heap after %d MB%n", what,
-                (System.nanoTime() - w) / 1e9, (cpu() - c) / 1e9, p.klDivergence(),
-                (rt.totalMemory() - rt.freeMemory()) >> 20);
+        System.out.printf("%s: %.1f s wall, %.1f s CPU, KL %.4f, peak heap %d MB, heap after GC %d MB "
+                        + "(MemoryMXBean), max heap %d MB%n", what, wall, cpuS, p.klDivergence(), peak >> 20,
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
         return p;
     }
 }

@@ -8,7 +8,10 @@ import smile.math.blas.Transpose;
 
 /**
  * Exact k nearest neighbours (squared Euclidean) of every point by a blocked scan: a block of query rows times
- * all rows is one BLAS {@code sgemm} ({@code |a−b|² = |a|² + |b|² − 2a·b}), then a bounded max-heap per row.
+ * all earlier rows is one BLAS {@code sgemm} ({@code |a−b|² = |a|² + |b|² − 2a·b}) — the lower triangle only,
+ * each pair's distance computed once and offered to both rows' bounded max-heaps. Each task owns a set of rows,
+ * so no heap is touched by two threads; the k nearest under (distance, index) order are unique, so the order in
+ * which candidates arrive does not change the result.
  * For 30,522 × 384 this is 0.36 T multiply-adds, which OpenBLAS does in seconds where a Java loop needs minutes;
  * a VP-tree would not help much in 384 dimensions.
  */
@@ -16,6 +19,8 @@ final class ExactKnn {
 
     /** Rows per sgemm block: 256 × 30,522 floats = 31 MB of scratch. */
     private static final int BLOCK = 256;
+    /** Earlier rows per task when they take this block's rows as candidates (heaps stay warm in cache). */
+    private static final int CHUNK = 2048;
 
     /** Neighbour indices, row-major {@code n × k}, nearest first (ties by lower index). */
     final int[] index;
@@ -47,52 +52,70 @@ final class ExactKnn {
         }
         int[] index = new int[n * k];
         float[] dist = new float[n * k];
+        int[] size = new int[n];
         int block = Math.min(BLOCK, n);
         float[] dots = new float[block * n];
         float[] query = new float[block * d];
         for (int start = 0; start < n; start += block) {
             int rows = Math.min(block, n - start);
+            int cols = start + rows;
             System.arraycopy(x, start * d, query, 0, rows * d);
-            // dots[rows × n] = query[rows × d] · xᵀ[d × n]
-            BLAS.engine.gemm(Layout.ROW_MAJOR, Transpose.NO_TRANSPOSE, Transpose.TRANSPOSE, rows, n, d,
-                    1f, query, d, x, d, 0f, dots, n);
+            // dots[rows × cols] = query[rows × d] · x[0, cols)ᵀ: the lower triangle only, each pair once
+            BLAS.engine.gemm(Layout.ROW_MAJOR, Transpose.NO_TRANSPOSE, Transpose.TRANSPOSE, rows, cols, d,
+                    1f, query, d, x, d, 0f, dots, cols);
             final int s0 = start;
-            pool.submit(() -> IntStream.range(0, rows).parallel().forEach(r ->
-                    selectRow(s0 + r, dots, r * n, norms, n, k, index, dist))).join();
+            // rows of this block see every column so far; earlier rows see this block's rows as candidates
+            pool.submit(() -> IntStream.range(0, rows).parallel().forEach(r -> {
+                int i = s0 + r;
+                float ni = norms[i];
+                for (int j = 0; j < cols; j++) {
+                    if (j != i) {
+                        offer(i, Math.max(0f, ni + norms[j] - 2f * dots[r * cols + j]), j, k, size, dist, index);
+                    }
+                }
+            })).join();
+            int chunks = (s0 + CHUNK - 1) / CHUNK;
+            pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
+                int to = Math.min(s0, (c + 1) * CHUNK);
+                for (int r = 0; r < rows; r++) {
+                    int i = s0 + r;
+                    float ni = norms[i];
+                    for (int j = c * CHUNK; j < to; j++) {
+                        offer(j, Math.max(0f, ni + norms[j] - 2f * dots[r * cols + j]), i, k, size, dist,
+                                index);
+                    }
+                }
+            })).join();
         }
+        pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> sortRow(i * k, k, dist, index))).join();
         return new ExactKnn(index, dist, k);
     }
 
-    /** Keeps the k smallest distances of one row in a max-heap, then sorts them ascending. */
-    private static void selectRow(int i, float[] dots, int offset, float[] norms, int n, int k, int[] index,
-                                  float[] dist) {
+    /** Offers candidate j at squared distance d2 to row i's bounded max-heap (worst on top). */
+    private static void offer(int i, float d2, int j, int k, int[] size, float[] dist, int[] index) {
         int base = i * k;
-        int size = 0;
-        float ni = norms[i];
-        for (int j = 0; j < n; j++) {
-            if (j == i) {
-                continue;
-            }
-            float d2 = Math.max(0f, ni + norms[j] - 2f * dots[offset + j]);
-            if (size < k) {
-                // sift up
-                int c = size++;
-                while (c > 0) {
-                    int p = (c - 1) >>> 1;
-                    if (!worse(d2, j, dist[base + p], index[base + p])) {
-                        break;
-                    }
-                    dist[base + c] = dist[base + p];
-                    index[base + c] = index[base + p];
-                    c = p;
+        int s = size[i];
+        if (s < k) {
+            int c = s;
+            size[i] = s + 1;
+            while (c > 0) {
+                int p = (c - 1) >>> 1;
+                if (!worse(d2, j, dist[base + p], index[base + p])) {
+                    break;
                 }
-                dist[base + c] = d2;
-                index[base + c] = j;
-            } else if (worse(dist[base], index[base], d2, j)) {
-                siftDown(dist, index, base, k, d2, j);
+                dist[base + c] = dist[base + p];
+                index[base + c] = index[base + p];
+                c = p;
             }
+            dist[base + c] = d2;
+            index[base + c] = j;
+        } else if (d2 <= dist[base] && worse(dist[base], index[base], d2, j)) {
+            siftDown(dist, index, base, k, d2, j);
         }
-        // heap sort in place: repeatedly move the worst to the end
+    }
+
+    /** Heap sort in place: repeatedly moves the worst to the end, leaving the row nearest first. */
+    private static void sortRow(int base, int k, float[] dist, int[] index) {
         for (int end = k - 1; end > 0; end--) {
             float topD = dist[base];
             int topI = index[base];

@@ -1,0 +1,40 @@
+package org.tokenlens.engine.project;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+
+/** The triangular blocked k-NN against a brute-force double-precision scan, across block boundaries. */
+class ExactKnnTest {
+
+    @Test
+    void neighboursAreTheBruteForceOnesInOrderWhateverTheThreadCount() {
+        int n = 700; // three sgemm blocks of 256: pairs inside a block, across blocks, and in the short last one
+        Points points = Clusters.gaussian(n, 24, 7, 2, 13);
+        int k = 15;
+        ForkJoinPool one = new ForkJoinPool(1);
+        ForkJoinPool two = new ForkJoinPool(2);
+        try {
+            ExactKnn a = ExactKnn.of(points, k, one);
+            ExactKnn b = ExactKnn.of(points, k, two);
+            assertArrayEquals(a.index, b.index);
+            assertArrayEquals(a.distance2, b.distance2);
+            for (int i = 0; i < n; i++) {
+                double[] d = new double[n];
+                for (int j = 0; j < n; j++) {
+                    d[j] = j == i ? Double.POSITIVE_INFINITY : points.distance2(i, j);
+                }
+                int[] want = Quality.nearest(d, k);
+                for (int r = 0; r < k; r++) {
+                    assertEquals(want[r], a.index[i * k + r], "row " + i + " rank " + r);
+                    assertEquals(d[want[r]], a.distance2[i * k + r], 1e-3 * d[want[r]], "row " + i);
+                }
+            }
+        } finally {
+            one.shutdownNow();
+            two.shutdownNow();
+        }
+    }
+}
