@@ -1,6 +1,8 @@
 package org.tokenlens.app.sources;
 
+import java.io.File;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.input.DragEvent;
@@ -24,6 +26,22 @@ public final class TokenizerDropHandler {
     public void install(Node target) {
         target.addEventHandler(DragEvent.DRAG_OVER, this::onDragOver);
         target.addEventHandler(DragEvent.DRAG_DROPPED, this::onDragDropped);
+        target.getProperties().put(TokenizerDropHandler.class, this);
+    }
+
+    /**
+     * The handler {@link #install installed} on {@code target}, if any: a Dragboard cannot be built through the
+     * public JavaFX API, so tests (and other drop-like sources, e.g. a paste of file paths) go through {@link #drop}.
+     */
+    public static Optional<TokenizerDropHandler> installedOn(Node target) {
+        return Optional.ofNullable((TokenizerDropHandler) target.getProperties().get(TokenizerDropHandler.class));
+    }
+
+    /** What a drop of {@code files} does: one lane per file that can be a tokenizer; false if none could. */
+    public boolean drop(List<File> files) {
+        List<String> specs = TokenizerFiles.specsFor(files);
+        specs.forEach(addLane);
+        return !specs.isEmpty();
     }
 
     void onDragOver(DragEvent e) {
@@ -34,9 +52,8 @@ public final class TokenizerDropHandler {
     }
 
     void onDragDropped(DragEvent e) {
-        List<String> specs = specs(e.getDragboard());
-        specs.forEach(addLane);
-        e.setDropCompleted(!specs.isEmpty());
+        Dragboard board = e.getDragboard();
+        e.setDropCompleted(board != null && board.hasFiles() && drop(board.getFiles()));
         e.consume();
     }
 
