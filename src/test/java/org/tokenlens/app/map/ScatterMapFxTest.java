@@ -13,6 +13,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -119,6 +120,17 @@ class ScatterMapFxTest {
         assertEquals(before.scale() * 1.2, after.scale(), 1e-9);
         assertEquals(before.toDataX(200), after.toDataX(200), 1e-9);
         assertEquals(before.toDataY(150), after.toDataY(150), 1e-9);
+    }
+
+    @Test
+    void pinchZoomsAroundTheFingers(FxRobot robot) {
+        MapTransform before = map.getTransform();
+        robot.interact(() -> map.fireEvent(new ZoomEvent(ZoomEvent.ZOOM, 300, 120, 300, 120, false, false, false,
+                false, true, false, 2.0, 2.0, null)));
+        MapTransform after = map.getTransform();
+        assertEquals(before.scale() * 2, after.scale(), 1e-9);
+        assertEquals(before.toDataX(300), after.toDataX(300), 1e-9);
+        assertEquals(before.toDataY(120), after.toDataY(120), 1e-9);
     }
 
     private WritableImage snapshot() throws Exception {
