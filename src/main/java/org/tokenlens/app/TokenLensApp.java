@@ -83,6 +83,15 @@ public final class TokenLensApp extends Application {
         }
         Tab positionsTab = new Tab("Positions", new PositionsView(positions));
         sideTabs.getTabs().add(positionsTab);
+        var embedding = new org.tokenlens.app.embedding.EmbeddingViewModel(session, viewModel.lanes(), runner,
+                () -> new EmbeddingModels(registry).load("all-MiniLM-L6-v2"));
+        Tab mapTab = new Tab("Embedding map", new org.tokenlens.app.embedding.EmbeddingView(embedding));
+        mapTab.setOnSelectionChanged(e -> { // the first look projects the whole vocabulary (PCA), off the FX thread
+            if (mapTab.isSelected() && embedding.pointsProperty().get().size() == 0 && !embedding.busyProperty().get()) {
+                embedding.project();
+            }
+        });
+        sideTabs.getTabs().add(mapTab);
         StackPane detailPane = new StackPane(new TokenDetailView(detail));
         detailPane.setId("detailPane");
         detailPane.getStyleClass().add("detail-pane");
@@ -131,6 +140,9 @@ public final class TokenLensApp extends Application {
                     vocabulary.busyProperty()));
             if (sideTabs.getSelectionModel().getSelectedItem() == positionsTab) {
                 busy.add(positions.busyProperty()); // its tables compute off the FX thread
+            }
+            if (sideTabs.getSelectionModel().getSelectedItem() == mapTab) {
+                busy.add(embedding.busyProperty()); // the model loads and projects off the FX thread
             }
             whenSettled(viewModel, () -> WhenIdle.then(busy,
                     () -> takeScreenshot(scene))); // the detail's trace and the vocabulary load after the lanes
