@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.tokenlens.app.Theme;
@@ -62,6 +64,18 @@ public final class MapDemo {
         Stage stage = new Stage();
         stage.setScene(scene);
         stage.show();
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        // hover the sentence's "·over" so that the hover label is in the picture too
+        MapPoints points = map.getPoints();
+        int over = points.indexOf(map.getSentencePath().id(5));
+        double hx = map.getTransform().toScreenX(points.x(over)) + 2;
+        double hy = map.getTransform().toScreenY(points.y(over)) + 1;
+        map.fireEvent(new MouseEvent(MouseEvent.MOUSE_MOVED, hx, hy, hx, hy, MouseButton.NONE, 0, false, false,
+                false, false, false, false, false, false, false, false, null));
+        map.metadataProperty().set(id -> "leading space · rank " + id);
+        map.setHoveredPoint(-1);
+        map.setHoveredPoint(map.pick(hx, hy));
         scene.getRoot().applyCss();
         scene.getRoot().layout();
         MapExport.writePng(map, dir.resolve("map-" + theme + ".png"));
