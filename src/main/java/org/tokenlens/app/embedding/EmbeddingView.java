@@ -78,9 +78,7 @@ public final class EmbeddingView extends BorderPane {
                 return null; // not editable
             }
         });
-        method.setPrefWidth(100);
         ComboBox<SubsetKind> subset = combo("subset", SubsetKind.values(), vm.subsetKindProperty());
-        subset.setPrefWidth(230);
         TextField topN = field("topN", 6, vm.topNProperty(), Integer::valueOf);
         TextField regex = new TextField();
         regex.setId("subsetRegex");
@@ -132,7 +130,6 @@ public final class EmbeddingView extends BorderPane {
         seed.visibleProperty().bind(method.valueProperty().isNotEqualTo(Projection.Method.PCA));
         seed.managedProperty().bind(seed.visibleProperty());
         ComboBox<ColourBy> colour = combo("colourBy", ColourBy.values(), vm.colourByProperty());
-        colour.setPrefWidth(240);
         TextField search = new TextField();
         search.setId("search");
         search.setPromptText("search regex");
