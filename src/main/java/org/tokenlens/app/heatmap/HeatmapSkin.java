@@ -44,6 +44,8 @@ final class HeatmapSkin extends SkinBase<Heatmap> {
     static final double TICK_LABELS = 46;
     static final double LEGEND = 74;
     static final double MARKER_MAX_WIDTH = 120;
+    /** The smallest plot side a parent may squeeze the matrix to. */
+    static final double MIN_PLOT = 120;
     private static final double DRAG_THRESHOLD = 3;
     /** Horizontal run of a marker's leader line, from the plot edge to the chip. */
     static final double LEADER = 16;
@@ -519,6 +521,20 @@ final class HeatmapSkin extends SkinBase<Heatmap> {
         } else {
             hoverCell.setVisible(false);
         }
+    }
+
+    /**
+     * Never narrower than its margins, the marker column and a readable plot: squeezed below that, a parent
+     * would leave the matrix a pixel wide while its labels kept their room.
+     */
+    @Override
+    protected double computeMinWidth(double height, double top, double right, double bottom, double left) {
+        return left + ROW_TITLE + TICK_LABELS + MIN_PLOT + layoutMarkerWidth() + LEGEND + right;
+    }
+
+    @Override
+    protected double computeMinHeight(double width, double top, double right, double bottom, double left) {
+        return top + TOP + MIN_PLOT / 2 + BOTTOM + bottom;
     }
 
     /** Plot area in the control's coordinates: x, y, width, height (for tests and exports). */
