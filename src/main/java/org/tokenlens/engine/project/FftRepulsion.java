@@ -30,6 +30,11 @@ final class FftRepulsion implements Repulsion {
     private static final int MIN_BOXES = 50;
     private static final double BOX_WIDTH = 1;
     private static final double LOG_STEP = Math.log(1.02);
+    /**
+     * Largest FFT grid side: six m² double grids are 48 MB at 1,024. Past an extent of ~340 units the boxes
+     * widen beyond 1 unit instead (less accurate near field) rather than the heap growing fourfold per doubling.
+     */
+    static final int MAX_GRID = 1024;
 
     private final int threads;
     private Fft2d fft;
@@ -62,7 +67,7 @@ final class FftRepulsion implements Repulsion {
         }
         double extent = Math.max(hi - lo, 1e-12);
         int wanted = 3 * Math.max(MIN_BOXES, (int) Math.ceil(extent / BOX_WIDTH));
-        int m = Integer.highestOneBit(2 * wanted - 1) << 1;
+        int m = Math.min(MAX_GRID, Integer.highestOneBit(2 * wanted - 1) << 1);
         int boxes = m / (2 * NODES);
         int nodes = boxes * NODES;
         lastBoxes = boxes;
