@@ -402,7 +402,7 @@ final class HeatmapSkin extends SkinBase<Heatmap> {
     }
 
     static String endLabel(float v) {
-        return String.format(java.util.Locale.ROOT, "%.3g", v);
+        return String.format(java.util.Locale.ROOT, "%.2g", v); // two digits: the legend column is narrow
     }
 
     private void clipTriangle(String styleClass, double x, double barW, double baseY, double apexY, int argb) {
