@@ -21,10 +21,12 @@ public final class Tsne {
     public static final int EXACT_MAX_POINTS = 2_000;
 
     /**
-     * Above this many points {@code AUTO} uses the FFT repulsion: its grid costs a fixed ~10 ms per iteration
-     * (at least 512² nodes), which Barnes-Hut only exceeds past a couple of thousand points.
+     * Above this many points {@code AUTO} uses the FFT repulsion (openTSNE's threshold too). Its grid follows the
+     * map's extent, not n: at least 512² nodes (~20 ms CPU per iteration in our radix-2 FFT) and 1,024² once the
+     * map is wider than 85 units (~80 ms), which a 5,000-point map reaches by iteration ~575 — there Barnes-Hut
+     * (~15 ms) is faster; at 30,000 points Barnes-Hut costs ~160 ms per iteration and the FFT wins.
      */
-    public static final int FFT_MIN_POINTS = 2_000;
+    public static final int FFT_MIN_POINTS = 10_000;
 
     /**
      * Which optimiser: {@code AUTO} picks exact for small n when the schedule matches Smile's fixed one, FFT above

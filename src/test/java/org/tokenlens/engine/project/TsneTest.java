@@ -122,10 +122,13 @@ class TsneTest {
     }
 
     @Test
-    void fftIsDeterministicAcrossThreadCountsAndTheDefaultAboveTwoThousandPoints() {
+    void fftIsDeterministicAcrossThreadCountsAndAutoPicksItOnlyAboveTenThousandPoints() {
         Points data = Clusters.gaussian(2100, 10, 4, 3, 2);
         int[] ids = Clusters.range(2100);
         Tsne.Options o = Tsne.Options.defaults().withIterations(60).withPerplexity(10);
+        assertEquals("Barnes-Hut", Tsne.run(data, ids, o.withIterations(1), null, null).parameters()
+                .get("algorithm"));
+        o = o.withAlgorithm(Tsne.Algorithm.FFT);
         Projection one = Tsne.run(data, ids, o.withThreads(1), null, null);
         Projection two = Tsne.run(data, ids, o.withThreads(2), null, null);
         assertEquals("FFT (FIt-SNE)", one.parameters().get("algorithm"));
