@@ -2,7 +2,8 @@
  * Projections of embedding rows to 2-D (or 3-D) for scatter plots: PCA, t-SNE and UMAP, with quality measures.
  *
  * <p>This is the only package that imports {@code smile.*} (docs/decisions/0003): Smile does PCA's eigen
- * decomposition and BLAS products, the exact t-SNE for small subsets and UMAP. Callers see only our types
+ * decomposition and BLAS products, the exact t-SNE for small subsets and UMAP; the Barnes-Hut / FFT optimiser
+ * is pure Java. Callers see only our types
  * ({@link org.tokenlens.engine.project.Projection}, {@link org.tokenlens.engine.project.Subset}, the options
  * records), so a faster implementation can replace Smile without touching the CLI or the app.
  *
@@ -18,7 +19,11 @@
  *     scikit-learn: learning rate {@code max(n / exaggeration / 4, 50)} (Belkina et al., <i>Automated optimized
  *     parameters for t-SNE</i>, Nat. Commun. 10, 2019) and a PCA initialisation scaled to standard deviation
  *     1e-4 (Kobak and Berens, <i>The art of using t-SNE for single-cell transcriptomics</i>, Nat. Commun. 10,
- *     2019).</li>
+ *     2019). Above 10,000 points the repulsion is <b>FFT-accelerated interpolation</b> instead: G.C. Linderman,
+ *     M. Rachh, J.G. Hoskins, S. Steinerberger and Y. Kluger, <i>Fast interpolation-based t-SNE for improved
+ *     visualization of single-cell RNA-seq data</i>, Nat. Methods 16, 2019 (FIt-SNE; openTSNE's defaults of 3
+ *     nodes per box, ≥ 50 boxes, boxes ≤ 1 unit), with our own radix-2 FFT; exact k-NN by triangular BLAS
+ *     blocks.</li>
  * <li><b>UMAP</b> — L. McInnes, J. Healy and J. Melville, <i>UMAP: Uniform Manifold Approximation and
  *     Projection for Dimension Reduction</i>, arXiv:1802.03426, 2018 (Smile's {@code UMAP}).</li>
  * <li><b>Quality</b> — trustworthiness: J. Venna and S. Kaski, <i>Neighborhood preservation in nonlinear
