@@ -137,6 +137,9 @@ public final class TokenizationViewModel {
     /**
      * The tokens of {@code lane} that the editor range covers, as a token index range, or null. A caret (empty
      * range) covers the token it is in, or else the token that ends at it.
+     * <p>
+     * Runs on every caret move, so it binary-searches: the real tokens' starts and ends never decrease along the
+     * encoding (tokens follow the text), and inserted tokens (start -1) are stepped over.
      */
     public static IndexRange coveredTokens(Encoding e, IndexRange editor) {
         if (e == null || editor == null) {
@@ -144,30 +147,59 @@ public final class TokenizationViewModel {
         }
         int from = editor.getStart();
         int to = editor.getEnd();
-        int first = -1;
-        int last = -1;
-        for (int i = 0; i < e.size(); i++) {
-            int s = e.starts()[i];
-            int t = e.ends()[i];
-            if (s < 0) {
-                continue;
+        int[] starts = e.starts();
+        int[] ends = e.ends();
+        // first real token ending after `from`, and first real token starting after the range (or the caret)
+        int lo = firstReal(starts, ends, from);
+        int hi = firstReal(starts, starts, from == to ? from : to - 1);
+        int first = nextReal(starts, lo, hi);
+        if (first >= 0) {
+            int last = hi - 1;
+            while (starts[last] < 0) {
+                last--;
             }
-            boolean hit = from == to ? (s <= from && from < t) : (s < to && from < t);
-            if (hit) {
-                if (first < 0) {
-                    first = i;
-                }
-                last = i;
-            }
+            return new IndexRange(first, last + 1);
         }
-        if (first < 0 && from == to) {
-            for (int i = e.size() - 1; i >= 0; i--) {
-                if (e.ends()[i] == from && e.starts()[i] >= 0 && e.starts()[i] < from) {
+        if (from == to) {
+            // no token contains the caret: the token ending at it (the last one, if several)
+            for (int i = lo - 1; i >= 0 && (starts[i] < 0 || ends[i] >= from); i--) {
+                if (starts[i] >= 0 && ends[i] == from && starts[i] < from) {
                     return new IndexRange(i, i + 1);
                 }
             }
         }
-        return first < 0 ? null : new IndexRange(first, last + 1);
+        return null;
+    }
+
+    /**
+     * The lowest index whose real token has {@code keys[i] > bound} (all later real tokens do too), or the size;
+     * {@code keys} are the starts or the ends, and inserted tokens do not count.
+     */
+    private static int firstReal(int[] starts, int[] keys, int bound) {
+        int lo = 0;
+        int hi = starts.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            int probe = nextReal(starts, mid, hi);
+            if (probe < 0) {
+                hi = mid; // only inserted tokens in [mid, hi): the answer is at or before mid
+            } else if (keys[probe] > bound) {
+                hi = mid;
+            } else {
+                lo = probe + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** The first real token in [from, to), or -1. */
+    private static int nextReal(int[] starts, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (starts[i] >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
