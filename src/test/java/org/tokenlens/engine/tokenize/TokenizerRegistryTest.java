@@ -75,6 +75,16 @@ class TokenizerRegistryTest {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"version\": \"1.0\",\n \"model\": {\"type\": \"BPE\", ", StandardCharsets.UTF_8);
         assertMessage("malformed JSON in " + broken + " at line 2", () -> registry.load(broken.toString()));
+        TokenizerException truncated = assertThrows(TokenizerException.class, () -> registry.load(broken.toString()));
+        assertFalse(truncated.getMessage().contains("Source") || truncated.getMessage().contains("marker at"),
+                () -> "parser internals leak: " + truncated.getMessage());
+        assertTrue(truncated.getMessage().contains("Unexpected end-of-input"), () -> "message: " + truncated.getMessage());
+
+        Path unclosed = dir.resolve("unclosed.json");
+        Files.writeString(unclosed, "{\"model\": {", StandardCharsets.UTF_8);
+        TokenizerException cut = assertThrows(TokenizerException.class, () -> registry.load(unclosed.toString()));
+        assertFalse(cut.getMessage().contains("Source") || cut.getMessage().contains("marker at"),
+                () -> "parser internals leak: " + cut.getMessage());
 
         Path unknown = dir.resolve("unknown.json");
         Files.writeString(unknown, "{\"pre_tokenizer\": {\"type\": \"Sequence\", \"pretokenizers\": ["

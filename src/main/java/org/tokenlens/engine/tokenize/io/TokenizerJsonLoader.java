@@ -76,7 +76,7 @@ public final class TokenizerJsonLoader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new TokenizerException("malformed JSON in " + source + where + ": " + e.getOriginalMessage(), e);
+            throw new TokenizerException("malformed JSON in " + source + where + ": " + firstClause(e), e);
         } catch (IOException e) {
             throw new TokenizerException("cannot read " + source + ": " + e.getMessage(), e);
         }
@@ -85,6 +85,22 @@ public final class TokenizerJsonLoader {
         } catch (TokenizerException e) {
             throw new TokenizerException(source + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The parser's own words up to where they turn into its internals ("(start marker at [Source: REDACTED …"):
+     * "Unexpected end-of-input: expected close marker for Object".
+     */
+    static String firstClause(JsonProcessingException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        int cut = m.length();
+        for (String internal : new String[] {" (start marker", "\n", " at [Source", " (for "}) {
+            int at = m.indexOf(internal);
+            if (at > 0) {
+                cut = Math.min(cut, at);
+            }
+        }
+        return m.substring(0, cut).strip();
     }
 
     /** Build a tokenizer from a parsed tokenizer.json. */
