@@ -206,7 +206,6 @@ public final class EmbeddingViewModel {
         }
         latestFrame.set(null); // the worker is done: no frame can be newer than the result
         pendingRun = null;
-        busy.set(false);
         state.set(TsneState.DONE);
         progress.set(1);
         if (!Double.isNaN(r.klDivergence())) {
@@ -227,6 +226,16 @@ public final class EmbeddingViewModel {
         }
         status.set(s.toString());
         afterPointsChanged();
+        idle();
+    }
+
+    /**
+     * Busy turns false last: whoever waits for idle (the --screenshot, a test) reacts inside this call, so the
+     * points, status and state must already be final — they were not, and the screenshot showed an empty map
+     * still "Projecting…".
+     */
+    private void idle() {
+        busy.set(false);
     }
 
     private void failed(long run, Throwable e) {
@@ -234,7 +243,6 @@ public final class EmbeddingViewModel {
             return;
         }
         pendingRun = null;
-        busy.set(false);
         progress.set(0);
         if (e instanceof CancellationException) {
             state.set(TsneState.CANCELLED);
@@ -244,6 +252,7 @@ public final class EmbeddingViewModel {
             error.set(e.getMessage() == null ? e.toString() : e.getMessage());
             status.set("");
         }
+        idle();
     }
 
     /** Stops the running computation (model load, subset, projection); the last layout stays on the map. */
@@ -253,10 +262,10 @@ public final class EmbeddingViewModel {
         }
         stopRun();
         latestRun++; // stale frames and callbacks are ignored from here on
-        busy.set(false);
         progress.set(0);
         state.set(TsneState.CANCELLED);
         status.set("Cancelled");
+        idle();
     }
 
     private void stopRun() {
