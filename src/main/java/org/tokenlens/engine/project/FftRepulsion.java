@@ -12,11 +12,12 @@ import java.util.stream.IntStream;
  * potentials are a discrete convolution with the squared Cauchy kernel {@code 1 / (1 + d²)²}, done by a
  * zero-padded 2-D FFT; each point reads its potentials back with the same weights.
  *
- * <p>Four charges {@code 1, y₁, y₂, |y|²} give everything with that one kernel:
- * {@code Σⱼ w²(yᵢ − yⱼ) = yᵢ φ₁ − (φ₂, φ₃)} and, since {@code w²(1 + |yᵢ − yⱼ|²) = w},
- * {@code Σⱼ w = (1 + |yᵢ|²) φ₁ − 2 yᵢ·(φ₂, φ₃) + φ₄} — Z after removing the n self terms (w = 1). The charges are
- * real, so they travel in pairs as the real and imaginary parts of two complex grids, and the kernel is even, so
- * its spectrum is real and the product keeps the pairs apart.
+ * <p>Charges {@code 1, y₁, y₂} with the squared kernel give the forces, {@code Σⱼ w²(yᵢ − yⱼ) = yᵢ φ₁ − (φ₂, φ₃)};
+ * charge 1 with the plain kernel gives {@code Σⱼ w}, Z after removing the n self terms (w = 1). FIt-SNE gets Z
+ * from a fourth charge {@code |y|²} and the squared kernel instead, {@code (1 + |yᵢ|²) φ₁ − 2 yᵢ·(φ₂, φ₃) + φ₄},
+ * but on a wide map (the whole vocabulary) that difference of large terms lost Z and the map blew up. The
+ * charges are real, so they travel in pairs as the real and imaginary parts of two complex grids; the kernels
+ * are even, so their spectra are real.
  *
  * <p>Box count follows openTSNE's defaults ({@code n_interpolation_points=3, min_num_intervals=50,
  * ints_in_interval=1}): at least 50 boxes, and boxes no wider than 1 unit. Our FFT is radix-2, so the grid is
@@ -39,6 +40,9 @@ final class FftRepulsion implements Repulsion {
     private final int threads;
     private Fft2d fft;
     private double[] kRe = new double[0];
+    /** Spectra of the Cauchy kernel and of its square, scaled by 1/m². */
+    private double[] k1 = new double[0];
+    private double[] k2 = new double[0];
     private double[] kIm = new double[0];
     private double[] aRe = new double[0];
     private double[] aIm = new double[0];
@@ -91,7 +95,7 @@ final class FftRepulsion implements Repulsion {
             double p1 = 0;
             double p2 = 0;
             double p3 = 0;
-            double p4 = 0;
+            double z = 0;
             int origin = box[i];
             for (int r = 0; r < NODES; r++) {
                 for (int c = 0; c < NODES; c++) {
@@ -100,14 +104,14 @@ final class FftRepulsion implements Repulsion {
                     p1 += w * potentials[g];
                     p2 += w * aIm[g];
                     p3 += w * bRe[g];
-                    p4 += w * bIm[g];
+                    z += w * bIm[g];
                 }
             }
             double x1 = y[2 * i];
             double x2 = y[2 * i + 1];
             repel[2 * i] = x1 * p1 - p2;
             repel[2 * i + 1] = x2 * p1 - p3;
-            zPart[i] = (1 + x1 * x1 + x2 * x2) * p1 - 2 * (x1 * p2 + x2 * p3) + p4;
+            zPart[i] = z;
         })).join();
         double z = 0;
         for (int i = 0; i < n; i++) {
@@ -120,6 +124,8 @@ final class FftRepulsion implements Repulsion {
         if (fft == null || fft.m != m) {
             fft = new Fft2d(m);
             kRe = new double[m * m];
+            k1 = new double[m * m];
+            k2 = new double[m * m];
             kIm = new double[m * m];
             aRe = new double[m * m];
             aIm = new double[m * m];
@@ -139,6 +145,12 @@ final class FftRepulsion implements Repulsion {
      * unscaled inverse transform comes out right.
      */
     private void kernelSpectrum(int m, int nodes, double spacing, ForkJoinPool pool) {
+        kernelSpectrum(m, nodes, spacing, 2, k2, pool);
+        kernelSpectrum(m, nodes, spacing, 1, k1, pool);
+    }
+
+    /** Spectrum of {@code 1 / (1 + d²)^power} into {@code out} (real: the kernel is even). */
+    private void kernelSpectrum(int m, int nodes, double spacing, int power, double[] out, ForkJoinPool pool) {
         double scale = 1.0 / ((double) m * m);
         pool.submit(() -> IntStream.range(0, m).parallel().forEach(r -> {
             int dr = r < nodes ? r : r > m - nodes ? r - m : Integer.MIN_VALUE;
@@ -148,13 +160,14 @@ final class FftRepulsion implements Repulsion {
                 if (dr != Integer.MIN_VALUE && dc != Integer.MIN_VALUE) {
                     double d2 = spacing * spacing * ((double) dr * dr + (double) dc * dc);
                     double w = 1 / (1 + d2);
-                    v = w * w * scale;
+                    v = (power == 2 ? w * w : w) * scale;
                 }
                 kRe[r * m + c] = v;
                 kIm[r * m + c] = 0;
             }
         })).join();
         fft.transform(kRe, kIm, false, m, m, pool, threads);
+        System.arraycopy(kRe, 0, out, 0, m * m);
     }
 
     /**
@@ -199,7 +212,6 @@ final class FftRepulsion implements Repulsion {
         for (int i = 0; i < n; i++) {
             double x1 = y[2 * i];
             double x2 = y[2 * i + 1];
-            double sq = x1 * x1 + x2 * x2;
             int origin = box[i];
             for (int r = 0; r < NODES; r++) {
                 for (int c = 0; c < NODES; c++) {
@@ -208,25 +220,46 @@ final class FftRepulsion implements Repulsion {
                     aRe[g] += w;
                     aIm[g] += w * x1;
                     bRe[g] += w * x2;
-                    bIm[g] += w * sq;
+                    bIm[g] += w;
                 }
             }
         }
     }
 
-    /** Both charge pairs through the FFT, times the kernel spectrum, and back; potentials overwrite charges. */
+    /**
+     * Both charge grids through the FFT and back; potentials overwrite charges. Grid A = (1, y₁) takes the
+     * squared kernel in both slots. Grid B = (y₂, 1) takes the squared kernel in its real slot and the plain one
+     * in its imaginary slot (Z directly, free of the cancellation in {@code (1 + |y|²) φ₁ − 2y·φ + φ₄} on wide
+     * maps): the two real spectra are split out of the packed one by Hermitian symmetry,
+     * {@code F_re[k] = (B[k] + conj B[−k]) / 2}, {@code F_im[k] = (B[k] − conj B[−k]) / 2i}.
+     */
     private void convolve(int m, int nodes, ForkJoinPool pool) {
         fft.transform(aRe, aIm, false, nodes, nodes, pool, threads);
         fft.transform(bRe, bIm, false, nodes, nodes, pool, threads);
+        double[] wRe = kRe;
+        double[] wIm = kIm;
         pool.submit(() -> IntStream.range(0, m).parallel().forEach(r -> {
-            for (int g = r * m; g < (r + 1) * m; g++) {
-                double k = kRe[g];
-                aRe[g] *= k;
-                aIm[g] *= k;
-                bRe[g] *= k;
-                bIm[g] *= k;
+            int mr = (m - r) & (m - 1);
+            for (int c = 0; c < m; c++) {
+                int g = r * m + c;
+                int mg = mr * m + ((m - c) & (m - 1));
+                double sq = k2[g];
+                double plain = k1[g];
+                aRe[g] *= sq;
+                aIm[g] *= sq;
+                double a = bRe[g];
+                double b = bIm[g];
+                double cc = bRe[mg];
+                double d = bIm[mg];
+                wRe[g] = 0.5 * (sq * (a + cc) + plain * (a - cc));
+                wIm[g] = 0.5 * (sq * (b - d) + plain * (b + d));
             }
         })).join();
+        // the kernel's scratch grids now hold B's product; swap so B's arrays are the output
+        kRe = bRe;
+        kIm = bIm;
+        bRe = wRe;
+        bIm = wIm;
         fft.transform(aRe, aIm, true, nodes, nodes, pool, threads);
         fft.transform(bRe, bIm, true, nodes, nodes, pool, threads);
     }
