@@ -8,7 +8,7 @@ import java.util.List;
  * cartographers do, then left, above, below, the diagonals); a position is taken if the box stays inside the view
  * and overlaps no placed label and no point marker. If none fits, the same 8 directions are tried three times
  * farther out with a leader line back to the point; if still none fits, the label is skipped rather than
- * drawn over another. Labels are placed in the order given, so earlier (sentence-initial) tokens win.
+ * drawn over another. Obstacles (the legend drawn over the map) are avoided like placed labels. Labels are placed in the order given, so earlier (sentence-initial) tokens win.
  */
 final class LabelPlacer {
     /** Unit directions: E, W, NE, NW, SE, SW, N, S (screen y grows downwards). */
@@ -34,7 +34,17 @@ final class LabelPlacer {
      */
     static List<Placement> place(double[] ax, double[] ay, double[] widths, double[] heights, double marker,
                                  double gap, double viewWidth, double viewHeight) {
+        return place(ax, ay, widths, heights, marker, gap, viewWidth, viewHeight, List.of());
+    }
+
+    /** @param obstacles boxes no label may cover: {x, y, width, height} in screen pixels */
+    static List<Placement> place(double[] ax, double[] ay, double[] widths, double[] heights, double marker,
+                                 double gap, double viewWidth, double viewHeight, List<double[]> obstacles) {
         List<Placement> placed = new ArrayList<>();
+        for (double[] o : obstacles) { // pre-placed boxes with no item: labels avoid them, callers never see them
+            placed.add(new Placement(-1, o[0], o[1], o[2], o[3], false));
+        }
+        int fixed = placed.size();
         for (int i = 0; i < ax.length; i++) {
             if (!(ax[i] >= 0 && ax[i] <= viewWidth && ay[i] >= 0 && ay[i] <= viewHeight)) {
                 continue; // the point is off screen: no label
@@ -48,7 +58,7 @@ final class LabelPlacer {
                 placed.add(p);
             }
         }
-        return placed;
+        return placed.subList(fixed, placed.size());
     }
 
     private static Placement tryAround(int i, double distance, boolean leader, double[] ax, double[] ay,

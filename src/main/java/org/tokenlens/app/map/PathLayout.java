@@ -39,6 +39,12 @@ final class PathLayout {
 
     static PathLayout compute(MapPoints points, SentencePath path, MapTransform t, Font font, double width,
                               double height, Measure measure) {
+        return compute(points, path, t, font, width, height, measure, List.of());
+    }
+
+    /** @param avoid boxes drawn over the map (the legend) that labels must not run under: {x, y, w, h} */
+    static PathLayout compute(MapPoints points, SentencePath path, MapTransform t, Font font, double width,
+                              double height, Measure measure, List<double[]> avoid) {
         int n = path.size();
         double[] sx = new double[n];
         double[] sy = new double[n];
@@ -84,7 +90,8 @@ final class PathLayout {
             h[k] = size[1] + 2 * LABEL_PAD_Y;
         }
         List<Label> labels = new ArrayList<>();
-        for (LabelPlacer.Placement p : LabelPlacer.place(ax, ay, w, h, Math.max(3.5, font.getSize() / 3), GAP, width, height)) {
+        for (LabelPlacer.Placement p : LabelPlacer.place(ax, ay, w, h, Math.max(3.5, font.getSize() / 3), GAP, width, height,
+                avoid)) {
             labels.add(new Label(texts.get(p.item()), p.x(), p.y(), p.width(), p.height(), p.leader(),
                     ax[p.item()], ay[p.item()]));
         }

@@ -250,6 +250,7 @@ final class ScatterMapSkin extends SkinBase<ScatterMap> {
             row.getStyleClass().add("legend-entry");
             legend.getChildren().add(row);
         }
+        overlayDirty = true; // path labels avoid the legend's box
         getSkinnable().requestLayout();
     }
 
@@ -310,6 +311,13 @@ final class ScatterMapSkin extends SkinBase<ScatterMap> {
         if (map.getTransform() == null) {
             map.fitToView();
         }
+        double lw = legend.prefWidth(-1);
+        double lh = legend.prefHeight(lw);
+        double lx = Math.max(0, map.getWidth() - lw - 10);
+        if (lx != legend.getLayoutX() || lw != legend.getWidth() || lh != legend.getHeight()) {
+            overlayDirty = true; // the labels avoid the legend: placed before the overlay is drawn
+        }
+        legend.resizeRelocate(lx, 10, lw, lh);
         if (image != null && map.getTransform() != null) {
             if (rasterDirty) {
                 drawPoints();
@@ -318,9 +326,6 @@ final class ScatterMapSkin extends SkinBase<ScatterMap> {
                 drawOverlay();
             }
         }
-        double lw = legend.prefWidth(-1);
-        double lh = legend.prefHeight(lw);
-        legend.resizeRelocate(Math.max(0, map.getWidth() - lw - 10), 10, lw, lh);
         positionTooltip();
     }
 
@@ -349,8 +354,12 @@ final class ScatterMapSkin extends SkinBase<ScatterMap> {
         MapTransform t = map.getTransform();
         double radius = map.getPointRadius();
 
+        List<double[]> avoid = legend.isVisible() // labels once ran under the legend ([CLS] in presentation mode)
+                ? List.of(new double[] {legend.getLayoutX(), legend.getLayoutY(), legend.getWidth(),
+                    legend.getHeight()})
+                : List.of();
         PathLayout path = PathLayout.compute(points, map.getSentencePath(), t, map.getFont(),
-                overlay.getWidth(), overlay.getHeight(), measure);
+                overlay.getWidth(), overlay.getHeight(), measure, avoid);
         drawPath(g, map, points, path);
 
         g.setLineWidth(2);

@@ -86,4 +86,24 @@ class LabelPlacerTest {
         assertEquals(1, placed.size());
         assertEquals(1, placed.get(0).item());
     }
+
+    @Test
+    void labelsKeepOutOfTheLegendsBox() {
+        // the point sits just left of a legend in the top-right corner: its preferred (east) place is under it
+        double[] legend = {300, 10, 90, 60};
+        double[] ax = {290, 100};
+        double[] ay = {30, 100};
+        double[] w = {40, 40};
+        double[] h = {16, 16};
+        List<LabelPlacer.Placement> without = LabelPlacer.place(ax, ay, w, h, MARKER, 3, 400, 200);
+        assertTrue(without.get(0).overlaps(legend[0], legend[1], legend[2], legend[3]),
+                "the case needs the default place to be under the legend: " + without.get(0));
+        List<LabelPlacer.Placement> placed = LabelPlacer.place(ax, ay, w, h, MARKER, 3, 400, 200, List.of(legend));
+        assertEquals(2, placed.size(), "both labelled, the obstacle is not returned as a label");
+        assertValid(placed, ax, ay, 400, 200);
+        for (LabelPlacer.Placement p : placed) {
+            assertFalse(p.overlaps(legend[0], legend[1], legend[2], legend[3]), p + " under the legend");
+        }
+        assertEquals(ax[0] - MARKER - 3 - 40, placed.get(0).x(), 1e-9, "west of the point, the next choice");
+    }
 }
