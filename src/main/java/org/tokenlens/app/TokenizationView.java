@@ -45,7 +45,7 @@ public final class TokenizationView extends BorderPane {
     private final TokenizationViewModel viewModel;
     private final Consumer<String> errorPresenter;
     /** Virtualized: only the paragraphs on screen are laid out, so a keystroke in 5 MB costs what one in 5 KB does. */
-    private final StyleClassedTextArea editor = new StyleClassedTextArea();
+    private final TokenEditor editor = new TokenEditor();
     private final EditorHighlighter highlighter = new EditorHighlighter(editor);
     /** True while the editor's own edit is being copied into the view model, so it is not copied back. */
     private boolean editorWriting;
@@ -164,7 +164,10 @@ public final class TokenizationView extends BorderPane {
             IndexRange r = session.editorSelectionProperty().get();
             return r.getLength() == 0 ? "offset " + r.getStart() : "selection " + r.getStart() + "–" + r.getEnd();
         }, session.editorSelectionProperty()));
-        statusBar.textProperty().bind(Bindings.when(viewModel.busyProperty()).then("Tokenizing…").otherwise("Ready"));
+        statusBar.textProperty().bind(Bindings.when(editor.insertProgressProperty().greaterThanOrEqualTo(0))
+                .then("Inserting…").otherwise(Bindings.when(viewModel.busyProperty()).then("Tokenizing…")
+                        .otherwise("Ready")));
+        statusBar.progressProperty().bind(Bindings.max(0, editor.insertProgressProperty()));
 
         bindToggles(chipModes, viewModel.chipModeProperty());
         bindToggles(colourModes, viewModel.colourModeProperty());
@@ -203,22 +206,30 @@ public final class TokenizationView extends BorderPane {
      */
     private void bindEditorText() {
         String initial = viewModel.textProperty().get();
-        editor.replaceText(initial == null ? "" : initial);
+        editor.replaceAllNow(initial == null ? "" : initial);
         editor.getUndoManager().forgetHistory();
         editor.moveTo(0);
-        editor.textProperty().addListener((obs, old, now) -> {
-            editorWriting = true;
-            try {
-                viewModel.textProperty().set(now);
-            } finally {
-                editorWriting = false;
+        // edits, not textProperty: a change listener on the text would build the whole string per chunk of a paste
+        editor.plainTextChanges().subscribe(change -> {
+            if (!editor.isInsertingChunks()) {
+                handOver(editor.getText());
             }
         });
+        editor.setOnChunkedDone(this::handOver); // once, at the end: the lanes tokenize the paste once
         viewModel.textProperty().addListener((obs, old, now) -> {
             if (!editorWriting) {
                 editor.replaceText(now == null ? "" : now);
             }
         });
+    }
+
+    private void handOver(String text) {
+        editorWriting = true;
+        try {
+            viewModel.textProperty().set(text);
+        } finally {
+            editorWriting = false;
+        }
     }
 
     private static boolean dispose(LaneView view) {
@@ -289,7 +300,7 @@ public final class TokenizationView extends BorderPane {
         vertical.setDividerPositions(0.8);
     }
 
-    public StyleClassedTextArea editor() {
+    public TokenEditor editor() {
         return editor;
     }
 

@@ -1,0 +1,108 @@
+package org.tokenlens.app;
+
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import org.fxmisc.richtext.StyleClassedTextArea;
+
+/**
+ * The editor: a RichTextFX text area that puts a large replacement (a paste, or new text from outside, over
+ * {@value #CHUNKED_ABOVE} chars) in by chunks of {@value #CHUNK} chars, one chunk per pulse, so a 5 MB paste does
+ * not stall the FX thread for its whole insert (RichTextFX builds paragraphs and styles for all of it). The
+ * editor is read-only meanwhile, {@link #insertProgressProperty()} runs from 0 to 1, and {@code onDone} hears the
+ * final text once, at the end: the lanes re-tokenize once, not per chunk. The chunks are adjacent insertions made
+ * within the undo manager's merge delay, so UndoFX merges them and one undo restores the previous text.
+ */
+public final class TokenEditor extends StyleClassedTextArea {
+
+    static final int CHUNKED_ABOVE = 256 * 1024;
+    static final int CHUNK = 96 * 1024;
+
+    private final ReadOnlyDoubleWrapper insertProgress = new ReadOnlyDoubleWrapper(this, "insertProgress", -1);
+    private Consumer<String> onChunkedDone = text -> { };
+    private ChunkedInsert running;
+
+    /** Called once with the editor's whole text when a chunked replacement has finished. */
+    void setOnChunkedDone(Consumer<String> onDone) {
+        onChunkedDone = onDone;
+    }
+
+    /** Every plain-text edit comes through here: typing, paste (replaceSelection), insertText, replaceText(text). */
+    @Override
+    public void replaceText(int start, int end, String text) {
+        if (running == null && text.length() > CHUNKED_ABOVE) {
+            running = new ChunkedInsert(start, end, text);
+            running.step();
+            running.start();
+        } else {
+            super.replaceText(start, end, text);
+        }
+    }
+
+    /** Replace the whole text in one go, never by chunks: the first text, which is not an undoable edit. */
+    void replaceAllNow(String text) {
+        super.replaceText(0, getLength(), text);
+    }
+
+    /** True while a chunked replacement runs; edits from it are not the user's and are not handed on. */
+    public boolean isInsertingChunks() {
+        return running != null;
+    }
+
+    /** Fraction of a chunked replacement inserted so far, or -1 when none runs. */
+    public ReadOnlyDoubleProperty insertProgressProperty() {
+        return insertProgress.getReadOnlyProperty();
+    }
+
+    /** Steps one chunk per pulse (an AnimationTimer runs at the start of each pulse, before CSS and layout). */
+    private final class ChunkedInsert extends AnimationTimer {
+        private final int at;
+        private final int removeEnd;
+        private final String text;
+        private final boolean wasEditable = isEditable();
+        private int done;
+        /** Where the next chunk goes: the document's own count (it turns CR LF into one line break). */
+        private int insertAt;
+
+        ChunkedInsert(int at, int removeEnd, String text) {
+            this.at = at;
+            this.removeEnd = removeEnd;
+            this.text = text;
+            setEditable(false);
+            insertProgress.set(0);
+        }
+
+        @Override
+        public void handle(long now) {
+            step();
+        }
+
+        void step() {
+            int to = Math.min(text.length(), done + CHUNK);
+            if (to < text.length() && (Character.isHighSurrogate(text.charAt(to - 1)) || text.charAt(to - 1) == '\r')) {
+                to--; // keep a surrogate pair and a CR LF in one chunk
+            }
+            String chunk = text.substring(done, to);
+            int before = getLength();
+            if (done == 0) {
+                TokenEditor.super.replaceText(at, removeEnd, chunk); // the first chunk also removes the old range
+                insertAt = at + getLength() - (before - (removeEnd - at));
+            } else {
+                TokenEditor.super.replaceText(insertAt, insertAt, chunk);
+                insertAt += getLength() - before;
+            }
+            done = to;
+            insertProgress.set((double) done / text.length());
+            if (done == text.length()) {
+                stop();
+                running = null;
+                setEditable(wasEditable);
+                moveTo(insertAt);
+                requestFollowCaret();
+                insertProgress.set(-1);
+                onChunkedDone.accept(getText());
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.tokenlens.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Scene;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.tokenlens.app.task.CurrentThreadTaskRunner;
+
+/**
+ * A paste over the chunking threshold goes in over several pulses: read-only with progress meanwhile, the view
+ * model hears the text once, at the end, exactly as pasted (surrogate pairs and CR LF across chunk ends), and one
+ * undo brings the previous text back.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ChunkedPasteFxTest {
+
+    private TokenizationViewModel viewModel;
+    private TokenizationView view;
+    private final List<String> handedOver = new CopyOnWriteArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        viewModel = new TokenizationViewModel(new FakeLoader(), new CurrentThreadTaskRunner(), List.of("words"),
+                List.of("words"), "before");
+        view = new TokenizationView(viewModel, message -> { });
+        viewModel.textProperty().addListener((obs, old, now) -> handedOver.add(now));
+        stage.setScene(new Scene(view, 900, 600));
+        stage.show();
+    }
+
+    /** Chunk ends fall inside surrogate pairs and between CR and LF somewhere in here. */
+    private static String big() {
+        StringBuilder sb = new StringBuilder();
+        int k = 0;
+        while (sb.length() < 3 * TokenEditor.CHUNK + TokenEditor.CHUNKED_ABOVE) {
+            sb.append(k++ % 7 == 0 ? "🙂" : "ab").append(k % 11 == 0 ? "\r\n" : " ");
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void aLargePasteGoesInByChunksAndIsHandedOverOnce(FxRobot robot) throws TimeoutException {
+        String pasted = big();
+        boolean[] duringFirstPulse = new boolean[3];
+        robot.interact(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(pasted);
+            Clipboard.getSystemClipboard().setContent(content);
+            view.editor().selectRange(2, 4); // "before" → "be" + paste + "re"
+            view.editor().paste();
+            duringFirstPulse[0] = view.editor().isInsertingChunks();
+            duringFirstPulse[1] = view.editor().isEditable();
+            duringFirstPulse[2] = view.statusBar().getProgress() > 0 && view.statusBar().getProgress() < 1;
+        });
+        assertTrue(duringFirstPulse[0], "still inserting after the first chunk");
+        assertFalse(duringFirstPulse[1], "read-only while inserting");
+        assertTrue(duringFirstPulse[2], "progress in the status bar");
+        assertTrue(handedOver.isEmpty(), "nothing handed over before the end");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view.editor().isInsertingChunks());
+        WaitForAsyncUtils.waitForFxEvents();
+        StyleClassedTextArea unchunked = new StyleClassedTextArea(); // the same library in one go (it turns CR LF into LF)
+        unchunked.replaceText("be" + pasted + "re");
+        String expected = unchunked.getText();
+        assertTrue(expected.length() < 4 + pasted.length() && expected.contains("🙂"));
+        assertEquals(1, handedOver.size(), "the view model hears the paste once");
+        assertEquals(expected, handedOver.get(0));
+        assertEquals(expected, view.editor().getText());
+        assertEquals(expected, viewModel.lanes().get(0).encodingProperty().get().text(), "the lane encoded it");
+        assertTrue(view.editor().isEditable());
+        assertEquals(expected.length() - 2, view.editor().getCaretPosition(), "caret after the paste");
+        assertEquals(0, view.statusBar().getProgress());
+
+        robot.interact(() -> view.editor().undo());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("before", view.editor().getText(), "one undo restores the text before the paste");
+        assertEquals("before", viewModel.textProperty().get());
+    }
+
+    @Test
+    void aSmallPasteGoesInAtOnce(FxRobot robot) {
+        robot.interact(() -> {
+            view.editor().selectRange(0, 6);
+            view.editor().replaceSelection("small");
+            assertFalse(view.editor().isInsertingChunks());
+        });
+        assertEquals(List.of("small"), handedOver);
+    }
+}
