@@ -47,6 +47,8 @@ public final class LaneViewModel {
     /** Sequence number of the newest request; results carrying an older one are stale. */
     private long latestRequest;
     private TaskHandle pending;
+    /** Where results are applied: at once, or at most once per pulse in the window. */
+    private ResultQueue results = ResultQueue.IMMEDIATE;
     /** The last tokenizer that loaded, to fall back to when the user picks one that does not. */
     private String lastGoodName;
     /** A tokenizer that failed to load; not retried on every keystroke (one error dialog, not one per key). */
@@ -98,14 +100,14 @@ public final class LaneViewModel {
                     ChipData data = ChipData.of(e, TokenMarks.unknownId(t), mode);
                     return new Loaded(t, e, data, LaneStats.of(e, data.marks()), BoundaryDiff.of(e));
                 },
-                result -> {
-                    if (request == latestRequest) {
+                result -> results.submit(this, () -> {
+                    if (request == latestRequest) { // a newer request may have been made while this waited
                         lastGoodName = name;
                         busy.set(false);
                         tokenizer.set(result.tokenizer());
                         publish(result);
                     }
-                },
+                }),
                 failure -> {
                     if (request == latestRequest) {
                         busy.set(false);
@@ -148,6 +150,10 @@ public final class LaneViewModel {
                 request();
             }
         }
+    }
+
+    void setResultQueue(ResultQueue queue) {
+        results = Objects.requireNonNull(queue);
     }
 
     /** Boundaries of the published encoding (for the owner's boundary diff), or null. */

@@ -65,6 +65,7 @@ public final class TokenizationView extends BorderPane {
     public TokenizationView(TokenizationViewModel viewModel, Consumer<String> errorPresenter) {
         this.viewModel = viewModel;
         this.errorPresenter = errorPresenter;
+        viewModel.setResultQueue(new PulseResultQueue()); // at most one apply per lane per pulse
         createView();
         initBindings();
     }

@@ -49,6 +49,7 @@ public final class TokenizationViewModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private final InvalidationListener laneChanged = obs -> laneUpdated();
+    private ResultQueue results = ResultQueue.IMMEDIATE;
 
     public TokenizationViewModel(Function<String, Tokenizer> loader, TaskRunner runner, List<String> choices,
                                  List<String> tokenizers, String initialText) {
@@ -79,6 +80,7 @@ public final class TokenizationViewModel {
     public LaneViewModel addLane(String spec) {
         LaneViewModel lane = new LaneViewModel(loader, runner, spec, text.get() == null ? "" : text.get());
         lane.setChipMode(chipMode.get());
+        lane.setResultQueue(results);
         lane.busyProperty().addListener(laneChanged);
         lane.encodingProperty().addListener(laneChanged);
         lanes.add(lane);
@@ -241,6 +243,12 @@ public final class TokenizationViewModel {
         int index = current == null ? (delta > 0 ? 0 : e.size() - 1)
                 : Math.max(0, Math.min(e.size() - 1, current.index() + delta));
         session.selectedTokenProperty().set(new TokenRef(lane, index));
+    }
+
+    /** How lanes apply their results; the view sets a {@link PulseResultQueue}. Default: at once. */
+    public void setResultQueue(ResultQueue queue) {
+        results = Objects.requireNonNull(queue);
+        lanes.forEach(lane -> lane.setResultQueue(queue));
     }
 
     public SessionModel session() {

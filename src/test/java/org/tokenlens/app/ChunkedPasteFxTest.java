@@ -56,7 +56,7 @@ class ChunkedPasteFxTest {
     @Test
     void aLargePasteGoesInByChunksAndIsHandedOverOnce(FxRobot robot) throws TimeoutException {
         String pasted = big();
-        boolean[] duringFirstPulse = new boolean[3];
+        boolean[] duringFirstPulse = new boolean[4];
         robot.interact(() -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(pasted);
@@ -66,11 +66,12 @@ class ChunkedPasteFxTest {
             duringFirstPulse[0] = view.editor().isInsertingChunks();
             duringFirstPulse[1] = view.editor().isEditable();
             duringFirstPulse[2] = view.statusBar().getProgress() > 0 && view.statusBar().getProgress() < 1;
+            duringFirstPulse[3] = handedOver.isEmpty();
         });
         assertTrue(duringFirstPulse[0], "still inserting after the first chunk");
         assertFalse(duringFirstPulse[1], "read-only while inserting");
         assertTrue(duringFirstPulse[2], "progress in the status bar");
-        assertTrue(handedOver.isEmpty(), "nothing handed over before the end");
+        assertTrue(duringFirstPulse[3], "nothing handed over before the end");
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view.editor().isInsertingChunks());
         WaitForAsyncUtils.waitForFxEvents();
