@@ -48,6 +48,10 @@ public final class AppOptions {
             converter = PositionKindConverter.class, description = "what the Positions tab shows first")
     PositionKind positionsKind;
 
+    @Option(names = "--map-method", paramLabel = "pca|tsne|umap", converter = MapMethodConverter.class,
+            description = "the method the Embedding map projects with first (default pca)")
+    org.tokenlens.engine.project.Projection.Method mapMethod;
+
     /** Set when --help or --version was asked for: the text to print instead of opening the window. */
     String helpText;
 
@@ -106,6 +110,11 @@ public final class AppOptions {
     /** The Positions tab's kind at start, or null for its default. */
     public PositionKind positionsKind() {
         return positionsKind;
+    }
+
+    /** The Embedding map's method at start, or null for its default. */
+    public org.tokenlens.engine.project.Projection.Method mapMethod() {
+        return mapMethod;
     }
 
     /** Usage or version text if --help/--version was given, else null. */
@@ -167,6 +176,19 @@ public final class AppOptions {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
+        }
+    }
+
+    static final class MapMethodConverter implements CommandLine.ITypeConverter<org.tokenlens.engine.project.Projection.Method> {
+        @Override
+        public org.tokenlens.engine.project.Projection.Method convert(String value) {
+            String v = value.strip().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+            for (var m : org.tokenlens.engine.project.Projection.Method.values()) {
+                if (m.name().equals(v)) {
+                    return m;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected pca, tsne or umap: " + value);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import javafx.event.EventHandler;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -13,6 +14,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import org.tokenlens.app.chips.ChipMode;
 import org.tokenlens.app.chips.ColourMode;
+import org.tokenlens.app.embedding.EmbeddingView;
+import org.tokenlens.app.embedding.EmbeddingViewModel;
 
 /**
  * Every keyboard shortcut of the window, registered in one place: the key(s), what it does in words (the F1 cheat
@@ -76,6 +79,31 @@ public final class Shortcuts {
                 vm.themeProperty().get() == Theme.DARK ? Theme.LIGHT : Theme.DARK),
                 key(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         return s;
+    }
+
+    /**
+     * The Embedding map's keys: Space pauses / resumes a t-SNE while the map has the focus (elsewhere Space
+     * presses buttons and types), Ctrl+0 fits the map while its tab is showing.
+     */
+    public Shortcuts forEmbeddingMap(EmbeddingView view, EmbeddingViewModel vm) {
+        add("Embedding map: pause / resume t-SNE (map focused)", () -> view.map().isFocused(), vm::togglePause,
+                key(KeyCode.SPACE));
+        add("Embedding map: fit to view", () -> showing(view.map()), () -> view.map().fitToView(),
+                key(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
+        return this;
+    }
+
+    /** Whether the node is in a scene with it and all its parents visible (a background tab's content is not). */
+    private static boolean showing(Node node) {
+        if (node.getScene() == null) {
+            return false;
+        }
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static KeyCombination key(KeyCode code, KeyCombination.Modifier... modifiers) {

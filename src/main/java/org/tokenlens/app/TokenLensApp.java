@@ -85,7 +85,11 @@ public final class TokenLensApp extends Application {
         sideTabs.getTabs().add(positionsTab);
         var embedding = new org.tokenlens.app.embedding.EmbeddingViewModel(session, viewModel.lanes(), runner,
                 () -> new EmbeddingModels(registry).load("all-MiniLM-L6-v2"));
-        Tab mapTab = new Tab("Embedding map", new org.tokenlens.app.embedding.EmbeddingView(embedding));
+        if (options.mapMethod() != null) {
+            embedding.methodProperty().set(options.mapMethod());
+        }
+        var mapView = new org.tokenlens.app.embedding.EmbeddingView(embedding);
+        Tab mapTab = new Tab("Embedding map", mapView);
         mapTab.setOnSelectionChanged(e -> { // the first look projects the whole vocabulary (PCA), off the FX thread
             if (mapTab.isSelected() && embedding.pointsProperty().get().size() == 0 && !embedding.busyProperty().get()) {
                 embedding.project();
@@ -110,6 +114,7 @@ public final class TokenLensApp extends Application {
         shortcuts.add("Search the vocabulary", vocabularyView::focusSearch,
                 new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
         shortcuts.add("This cheat sheet", cheatSheet::toggle, new KeyCodeCombination(KeyCode.F1));
+        shortcuts.forEmbeddingMap(mapView, embedding);
         if (options.theme() == Theme.PRESENTATION) {
             viewModel.presentationProperty().set(true);
         } else {

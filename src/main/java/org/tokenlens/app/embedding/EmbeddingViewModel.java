@@ -291,6 +291,15 @@ public final class EmbeddingViewModel {
         }
     }
 
+    /** Space on the map: pause a running t-SNE, resume a paused one; otherwise nothing. */
+    public void togglePause() {
+        if (state.get() == TsneState.PAUSED) {
+            resume();
+        } else {
+            pause();
+        }
+    }
+
     /** One more iteration of a paused t-SNE. */
     public void step() {
         if (state.get() == TsneState.PAUSED) {
