@@ -11,9 +11,13 @@ import java.util.stream.IntStream;
  * {@code Z = Σ wᵢⱼ}: the attractive sum runs over the sparse P (rows split between threads, each row summed in
  * a fixed order), the repulsive sum and Z come from a {@link Repulsion} (Barnes-Hut quadtree or FFT).
  * Updates use momentum and per-coordinate gains (+0.2 when the step changes sign, ×0.8 otherwise, floor 0.01),
- * as in the reference implementation; the layout is re-centred every step.
+ * as in the reference implementation, and each point's step is clipped to {@link #MAX_STEP} as in openTSNE; the
+ * layout is re-centred every step.
  */
 final class SparseTsne {
+
+    /** Longest step a point may take in one iteration (openTSNE's default {@code max_step_norm}). */
+    static final double MAX_STEP = 5;
 
     private final int n;
     private final Tsne.Options options;
@@ -79,13 +83,23 @@ final class SparseTsne {
             boolean report = (iter + 1) % options.reportEvery() == 0 || iter == iterations - 1;
             double kl = report ? klDivergence(p, y, z) : Double.NaN;
             final double zz = z;
-            pool.submit(() -> IntStream.range(0, 2 * n).parallel().forEach(c -> {
-                double grad = 4 * (attract[c] - repel[c] / zz);
-                double g = (Math.signum(grad) != Math.signum(update[c])) ? gains[c] + 0.2 : gains[c] * 0.8;
-                g = Math.max(g, 0.01);
-                gains[c] = g;
-                update[c] = momentum * update[c] - eta * g * grad;
-                y[c] += update[c];
+            pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> {
+                for (int c = 2 * i; c < 2 * i + 2; c++) {
+                    double grad = 4 * (attract[c] - repel[c] / zz);
+                    double g = (Math.signum(grad) != Math.signum(update[c])) ? gains[c] + 0.2 : gains[c] * 0.8;
+                    g = Math.max(g, 0.01);
+                    gains[c] = g;
+                    update[c] = momentum * update[c] - eta * g * grad;
+                }
+                // openTSNE's max_step_norm: without it, whole-vocabulary runs flung a few points ~900 units out
+                // in the first 25 iterations, which also stretches the FFT grid over empty space
+                double norm = Math.hypot(update[2 * i], update[2 * i + 1]);
+                if (norm > MAX_STEP) {
+                    update[2 * i] *= MAX_STEP / norm;
+                    update[2 * i + 1] *= MAX_STEP / norm;
+                }
+                y[2 * i] += update[2 * i];
+                y[2 * i + 1] += update[2 * i + 1];
             })).join();
             centre(y);
             if (report) {
