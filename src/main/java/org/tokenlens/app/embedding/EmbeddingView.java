@@ -49,6 +49,9 @@ public final class EmbeddingView extends BorderPane {
         this.vm = vm;
         this.panel = new NeighbourPanel(vm::piece);
         getStyleClass().add("embedding-view");
+        // In the window's side panel (and larger in presentation type) the toolbars' summed widths exceeded the
+        // panel, so the whole view overflowed and was clipped on the right; with a small minimum the rows wrap.
+        setMinWidth(240);
         getStylesheets().add(EmbeddingView.class.getResource("embedding.css").toExternalForm());
         createView();
         initListeners();
