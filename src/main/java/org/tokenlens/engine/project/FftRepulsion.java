@@ -15,7 +15,9 @@ import java.util.stream.IntStream;
  * <p>Charges {@code 1, y₁, y₂} with the squared kernel give the forces, {@code Σⱼ w²(yᵢ − yⱼ) = yᵢ φ₁ − (φ₂, φ₃)};
  * charge 1 with the plain kernel gives {@code Σⱼ w}, Z after removing the n self terms (w = 1). FIt-SNE gets Z
  * from a fourth charge {@code |y|²} and the squared kernel instead, {@code (1 + |yᵢ|²) φ₁ − 2 yᵢ·(φ₂, φ₃) + φ₄},
- * but on a wide map (the whole vocabulary) that difference of large terms lost Z and the map blew up. The
+ * a difference of terms that grow with |y|² on wide maps; the plain kernel avoids that cancellation at the cost
+ * of one more cached spectrum (measured Z errors are alike on the test layouts; the whole-vocabulary blow-up
+ * we first blamed on it came from flung points, see {@link SparseTsne#MAX_STEP}). The
  * charges are real, so they travel in pairs as the real and imaginary parts of two complex grids; the kernels
  * are even, so their spectra are real.
  *
