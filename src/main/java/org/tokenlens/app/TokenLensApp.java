@@ -100,6 +100,9 @@ public final class TokenLensApp extends Application {
         detailPane.setId("detailPane");
         detailPane.getStyleClass().add("detail-pane");
         view.setSidePanel(sideTabs);
+        // plots need the width; the vocabulary table does not
+        sideTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, tab) ->
+                view.setSidePanelShare(tab == positionsTab || tab == mapTab ? 0.58 : 0.32));
         view.setDetailPanel(detailPane);
 
         Scene scene = new Scene(view, DEFAULT_WIDTH, DEFAULT_HEIGHT);

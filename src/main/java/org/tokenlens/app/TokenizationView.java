@@ -295,6 +295,14 @@ public final class TokenizationView extends BorderPane {
         horizontal.setDividerPositions(0.68);
     }
 
+    /**
+     * Give the side panel {@code share} of the width (0..1): the vocabulary table is happy with a third, while a
+     * heatmap or a map wants more room than the chips beside it.
+     */
+    public void setSidePanelShare(double share) {
+        horizontal.setDividerPositions(1 - share);
+    }
+
     /** Put a panel below the editor and lanes (the token detail). */
     public void setDetailPanel(Node panel) {
         vertical.getItems().setAll(horizontal, panel);

@@ -60,7 +60,18 @@ class ChipStripFxTest {
         return new Encoding(text.toString(), ids, pieces, bytes, starts, ends, special, new int[n]);
     }
 
+    /** The chips on screen once the strip has laid out its cells (they appear with a later layout pulse). */
     private List<TokenChip> shownChips(FxRobot robot) {
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> !visibleChips(robot).isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            return List.of();
+        }
+        return visibleChips(robot);
+    }
+
+    private List<TokenChip> visibleChips(FxRobot robot) {
         return robot.lookup(".token-chip").queryAllAs(TokenChip.class).stream()
                 .filter(c -> c.getParent() != null && c.getScene() != null && c.isVisible())
                 .filter(c -> c.getParent().getParent() != null && c.getParent().getParent().isVisible())
