@@ -109,17 +109,24 @@ public final class TokenizationViewModel {
     /** After any lane's result: busy flag, boundary diff, and selection indices that fell off the end. */
     private void laneUpdated() {
         busy.set(lanes.stream().anyMatch(l -> l.busyProperty().get()));
+        // Compare the lanes that have a result for this text once none is still working. A lane that is idle
+        // without one (a tokenizer that failed to load) sits out, instead of holding every other lane's marks back.
+        List<LaneViewModel> ready = new ArrayList<>();
         List<BoundaryDiff.Boundaries> boundaries = new ArrayList<>();
+        boolean working = false;
         for (LaneViewModel lane : lanes) {
             Encoding e = lane.encodingProperty().get();
             if (e != null && lane.boundaries() != null && e.text().equals(text.get())) {
+                ready.add(lane);
                 boundaries.add(lane.boundaries());
+            } else if (lane.busyProperty().get()) {
+                working = true;
             }
         }
-        if (boundaries.size() == lanes.size()) {
+        if (!working && !ready.isEmpty()) {
             List<BitSet> diffs = BoundaryDiff.compare(boundaries); // word-wide ANDs: the scans ran off the FX thread
-            for (int k = 0; k < lanes.size(); k++) {
-                lanes.get(k).setBoundaryDiff(diffs.get(k));
+            for (int k = 0; k < ready.size(); k++) {
+                ready.get(k).setBoundaryDiff(diffs.get(k));
             }
         }
         dropIfStale(session.selectedTokenProperty());

@@ -44,6 +44,17 @@ class LaneComparisonViewModelTest {
     }
 
     @Test
+    void aLaneThatNeverLoadedDoesNotHoldBackTheOthersMarks() {
+        TokenizationViewModel vm = create("ab cd", "words", "no-such-tokenizer", "chars");
+        assertNull(vm.lanes().get(1).encodingProperty().get(), "the bad lane has no result");
+        assertEquals(new BitSet(), vm.lanes().get(0).boundaryDiffProperty().get());
+        assertEquals(bits(1, 4), vm.lanes().get(2).boundaryDiffProperty().get());
+
+        vm.textProperty().set("ab c"); // the marks keep following the text
+        assertEquals(bits(1), vm.lanes().get(2).boundaryDiffProperty().get());
+    }
+
+    @Test
     void addingAndRemovingLanes() {
         TokenizationViewModel vm = create("ab cd", "words");
         assertEquals(new BitSet(), vm.lanes().get(0).boundaryDiffProperty().get(), "one lane: nothing differs");
