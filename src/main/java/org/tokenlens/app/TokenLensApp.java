@@ -117,7 +117,6 @@ public final class TokenLensApp extends Application {
         shortcuts.add("Search the vocabulary", vocabularyView::focusSearch,
                 new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
         shortcuts.add("This cheat sheet", cheatSheet::toggle, new KeyCodeCombination(KeyCode.F1));
-        shortcuts.forEmbeddingMap(mapView, embedding);
         if (options.theme() == Theme.PRESENTATION) {
             viewModel.presentationProperty().set(true);
         } else {

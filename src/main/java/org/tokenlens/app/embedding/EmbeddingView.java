@@ -199,6 +199,12 @@ public final class EmbeddingView extends BorderPane {
         vm.selectedProperty().addListener((obs, was, now) -> map.setSelectedPoints(now));
         map.selectedPointsProperty().addListener((obs, was, now) -> vm.selectPoints(now));
         map.hoveredPointProperty().addListener((obs, was, now) -> vm.hover(now.intValue()));
+        map.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> { // also without Shortcuts installed
+            if (e.getCode() == javafx.scene.input.KeyCode.SPACE && !e.isShortcutDown() && !e.isAltDown()) {
+                vm.togglePause();
+                e.consume();
+            }
+        });
         vm.pointsProperty().addListener((obs, was, now) -> {
             if (vm.followLayoutProperty().get() || map.getTransform() == null) {
                 map.setTransform(null); // fit at the next layout pass, once the map has its size

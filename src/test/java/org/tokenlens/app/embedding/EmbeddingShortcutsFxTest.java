@@ -118,4 +118,18 @@ class EmbeddingShortcutsFxTest {
         assertEquals(fitted.tx(), after.tx(), 1e-6);
         assertEquals(fitted.ty(), after.ty(), 1e-6);
     }
+
+    @Test
+    void spaceReachingTheMapItselfAlsoToggles(FxRobot robot) {
+        robot.interact(() -> {
+            vm.methodProperty().set(Projection.Method.TSNE);
+            runner.hold = true;
+            vm.project();
+        });
+        // not focused, so the scene's shortcut passes it on: the map's own handler (the window without the
+        // Shortcuts entry) pauses
+        robot.interact(() -> javafx.event.Event.fireEvent(view.map(), new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, " ", " ", KeyCode.SPACE, false, false, false, false)));
+        assertEquals(TsneState.PAUSED, vm.stateProperty().get());
+    }
 }
