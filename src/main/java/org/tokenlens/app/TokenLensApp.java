@@ -117,6 +117,7 @@ public final class TokenLensApp extends Application {
         shortcuts.add("Search the vocabulary", vocabularyView::focusSearch,
                 new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
         shortcuts.add("This cheat sheet", cheatSheet::toggle, new KeyCodeCombination(KeyCode.F1));
+        shortcuts.forEmbeddingMap(mapView, embedding);
         if (options.theme() == Theme.PRESENTATION) {
             viewModel.presentationProperty().set(true);
         } else {
