@@ -6,7 +6,7 @@ package org.tokenlens.app.heatmap;
  * less compressed axis; when the axes are compressed very differently a coarser level is taken so that no
  * pixel reads more than about eight cells (trading a little resolution on the finer axis for a redraw
  * within a frame). A redraw therefore reads a few values per screen pixel whatever the
- * matrix size. Holds scratch arrays: one renderer per view, used from one thread.
+ * matrix size. Holds scratch arrays: one renderer per view, called from one thread at a time (it splits the rows itself).
  */
 public final class HeatmapRenderer {
 
@@ -18,6 +18,9 @@ public final class HeatmapRenderer {
     private int[] xHi = new int[0];
     private float[] xInv = new float[0];
     private float[] acc = new float[0];
+    private float[] acc2 = new float[0];
+    /** Below this many pixel rows a second thread costs more than it saves. */
+    static final int PARALLEL_MIN_ROWS = 64;
 
     /**
      * Renders into {@code dst[0, width × height)}, row-major; values are coloured over {@code [lo, hi]}.
@@ -47,9 +50,25 @@ public final class HeatmapRenderer {
         }
         int[] table = map.table();
         float scale = (ColorMap.SIZE - 1) / (hi - lo);
+        // the two halves of the image read disjoint rows: the lower half goes to a pool thread, the caller does
+        // the upper half, so a redraw uses both cores (the pixel values are the same either way)
+        int split = height >= PARALLEL_MIN_ROWS ? height / 2 : height;
+        java.util.concurrent.ForkJoinTask<?> lower = split < height
+                ? java.util.concurrent.ForkJoinPool.commonPool().submit(() -> renderRows(split, height, view, data,
+                        lr, lc, block, cpy, table, lo, scale, dst, width, acc2))
+                : null;
+        renderRows(0, split, view, data, lr, lc, block, cpy, table, lo, scale, dst, width, acc);
+        if (lower != null) {
+            lower.join();
+        }
+        return k;
+    }
+
+    private void renderRows(int yFrom, int yTo, Viewport view, float[] data, int lr, int lc, double block,
+                            double cpy, int[] table, float lo, float scale, int[] dst, int width, float[] acc) {
         int prevLo = -1;
         int prevHi = -1;
-        for (int y = 0; y < height; y++) {
+        for (int y = yFrom; y < yTo; y++) {
             double a = view.row0() + y * cpy;
             int r0 = clamp((int) Math.floor(a / block), lr - 1);
             int r1 = Math.min(lr, Math.max(r0 + 1, (int) Math.ceil((a + cpy) / block)));
@@ -86,7 +105,6 @@ public final class HeatmapRenderer {
                 dst[out + x] = table[i < 0 ? 0 : i > ColorMap.SIZE - 1 ? ColorMap.SIZE - 1 : i];
             }
         }
-        return k;
     }
 
     /** The coarsest level with at least one cell per pixel on the finer axis, coarser if pixels would read too much. */
@@ -119,6 +137,7 @@ public final class HeatmapRenderer {
             xHi = new int[width];
             xInv = new float[width];
             acc = new float[width];
+            acc2 = new float[width];
         }
     }
 }
