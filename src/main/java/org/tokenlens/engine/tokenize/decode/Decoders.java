@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.tokenlens.engine.tokenize.TokenizerException;
+import org.tokenlens.engine.tokenize.json.JsonFields;
 
 /** Builds decoders from tokenizer.json and runs them as HF's {@code TokenizerImpl::decode} does. */
 public final class Decoders {

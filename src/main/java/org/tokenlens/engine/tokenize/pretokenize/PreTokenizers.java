@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tokenlens.engine.tokenize.TokenizerException;
 import org.tokenlens.engine.tokenize.normalize.SplitBehavior;
+import org.tokenlens.engine.tokenize.json.JsonFields;
 
 /** Builds pre-tokenizers from the {@code pre_tokenizer} object of a tokenizer.json, dispatching on {@code "type"}. */
 public final class PreTokenizers {
@@ -24,23 +25,23 @@ public final class PreTokenizers {
         if (!node.isObject()) {
             throw new TokenizerException("pre-tokenizer at " + jsonPath + " must be an object");
         }
-        String type = PreTokenizerJson.text(node, "type", jsonPath);
+        String type = JsonFields.text(node, "type", jsonPath);
         return switch (type) {
             case "ByteLevel" -> new ByteLevelPreTokenizer(
-                    PreTokenizerJson.bool(node, "add_prefix_space", jsonPath),
-                    PreTokenizerJson.bool(node, "trim_offsets", jsonPath),
-                    PreTokenizerJson.bool(node, "use_regex", jsonPath, true));
+                    JsonFields.bool(node, "add_prefix_space", jsonPath),
+                    JsonFields.bool(node, "trim_offsets", jsonPath),
+                    JsonFields.bool(node, "use_regex", jsonPath, true));
             case "Split" -> split(node, jsonPath);
             case "Whitespace" -> new WhitespacePreTokenizer();
             case "WhitespaceSplit" -> new WhitespaceSplitPreTokenizer();
             case "Metaspace" -> metaspace(node, jsonPath);
             case "BertPreTokenizer" -> new BertPreTokenizer();
-            case "Digits" -> new DigitsPreTokenizer(PreTokenizerJson.bool(node, "individual_digits", jsonPath));
+            case "Digits" -> new DigitsPreTokenizer(JsonFields.bool(node, "individual_digits", jsonPath));
             case "Punctuation" -> new PunctuationPreTokenizer(node.hasNonNull("behavior")
-                    ? SplitBehavior.fromJson(PreTokenizerJson.text(node, "behavior", jsonPath), jsonPath + ".behavior")
+                    ? SplitBehavior.fromJson(JsonFields.text(node, "behavior", jsonPath), jsonPath + ".behavior")
                     : SplitBehavior.ISOLATED);
             case "CharDelimiterSplit" ->
-                    new CharDelimiterSplitPreTokenizer(PreTokenizerJson.codePoint(node, "delimiter", jsonPath));
+                    new CharDelimiterSplitPreTokenizer(JsonFields.codePoint(node, "delimiter", jsonPath));
             case "UnicodeScripts" -> new UnicodeScriptsPreTokenizer();
             case "FixedLength" -> fixedLength(node, jsonPath);
             case "Sequence" -> sequence(node, jsonPath);
@@ -49,10 +50,10 @@ public final class PreTokenizers {
     }
 
     private static PreTokenizer split(JsonNode node, String path) {
-        JsonNode pattern = PreTokenizerJson.require(node, "pattern", path);
-        SplitBehavior behavior = SplitBehavior.fromJson(PreTokenizerJson.text(node, "behavior", path),
+        JsonNode pattern = JsonFields.require(node, "pattern", path);
+        SplitBehavior behavior = SplitBehavior.fromJson(JsonFields.text(node, "behavior", path),
                 path + ".behavior");
-        boolean invert = PreTokenizerJson.bool(node, "invert", path);
+        boolean invert = JsonFields.bool(node, "invert", path);
         if (pattern.hasNonNull("String") && pattern.get("String").isTextual()) {
             return SplitPreTokenizer.ofLiteral(pattern.get("String").asText(), behavior, invert);
         }
@@ -69,22 +70,22 @@ public final class PreTokenizers {
     }
 
     private static PreTokenizer metaspace(JsonNode node, String path) {
-        int replacement = PreTokenizerJson.codePoint(node, "replacement", path);
+        int replacement = JsonFields.codePoint(node, "replacement", path);
         MetaspacePreTokenizer.PrependScheme scheme = node.hasNonNull("prepend_scheme")
                 ? MetaspacePreTokenizer.PrependScheme.fromJson(
-                        PreTokenizerJson.text(node, "prepend_scheme", path), path + ".prepend_scheme")
+                        JsonFields.text(node, "prepend_scheme", path), path + ".prepend_scheme")
                 : MetaspacePreTokenizer.PrependScheme.ALWAYS;
         // legacy files say add_prefix_space instead; false must agree with the scheme, as HF checks
-        if (node.hasNonNull("add_prefix_space") && !PreTokenizerJson.bool(node, "add_prefix_space", path)) {
+        if (node.hasNonNull("add_prefix_space") && !JsonFields.bool(node, "add_prefix_space", path)) {
             if (scheme != MetaspacePreTokenizer.PrependScheme.NEVER) {
                 throw new TokenizerException("add_prefix_space does not match declared prepend_scheme at " + path);
             }
         }
-        return new MetaspacePreTokenizer(replacement, scheme, PreTokenizerJson.bool(node, "split", path, true));
+        return new MetaspacePreTokenizer(replacement, scheme, JsonFields.bool(node, "split", path, true));
     }
 
     private static PreTokenizer fixedLength(JsonNode node, String path) {
-        int length = PreTokenizerJson.positive(node, "length", path, 5);
+        int length = JsonFields.positive(node, "length", path, 5);
         if (length == 0) {
             throw new TokenizerException("field 'length' at " + path + " must be at least 1");
         }
@@ -92,7 +93,7 @@ public final class PreTokenizers {
     }
 
     private static PreTokenizer sequence(JsonNode node, String path) {
-        JsonNode list = PreTokenizerJson.require(node, "pretokenizers", path);
+        JsonNode list = JsonFields.require(node, "pretokenizers", path);
         if (!list.isArray()) {
             throw new TokenizerException("field 'pretokenizers' at " + path + " must be an array");
         }
