@@ -9,21 +9,7 @@ final class VectorMath {
     }
 
     static float dot(float[] a, float[] b, int n) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int i = 0;
-        for (int end = n & ~3; i < end; i += 4) {
-            s0 += a[i] * b[i];
-            s1 += a[i + 1] * b[i + 1];
-            s2 += a[i + 2] * b[i + 2];
-            s3 += a[i + 3] * b[i + 3];
-        }
-        for (; i < n; i++) {
-            s0 += a[i] * b[i];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return dot(a, b, 0, n);
     }
 
     /** Dot of {@code a[0, n)} with {@code flat[offset, offset + n)}. */
@@ -50,28 +36,10 @@ final class VectorMath {
      * for near neighbours, exactly the ones whose order matters.
      */
     static float squaredDistance(float[] a, float[] b, int n) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int i = 0;
-        for (int end = n & ~3; i < end; i += 4) {
-            float d0 = a[i] - b[i];
-            float d1 = a[i + 1] - b[i + 1];
-            float d2 = a[i + 2] - b[i + 2];
-            float d3 = a[i + 3] - b[i + 3];
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-            s2 += d2 * d2;
-            s3 += d3 * d3;
-        }
-        for (; i < n; i++) {
-            float d = a[i] - b[i];
-            s0 += d * d;
-        }
-        return (s0 + s1) + (s2 + s3);
+        return squaredDistance(a, b, 0, n);
     }
 
+    /** Squared distance of {@code a[0, n)} to {@code flat[offset, offset + n)}, summed in the same order. */
     static float squaredDistance(float[] a, float[] flat, int offset, int n) {
         float s0 = 0;
         float s1 = 0;
