@@ -234,8 +234,8 @@ public final class TokenizerJsonLoader {
         Decoder decoder = present(root, "decoder") ? Decoders.fromJson(root.get("decoder"), "$.decoder") : null;
         List<AddedToken> added = addedTokens(root.get("added_tokens"));
         boolean lossless = normalizer == null && decoder != null && mentionsType(root.get("decoder"), "ByteLevel");
-        return new HfTokenizer(name, normalizer, preTokenizer, model, post, decoder, added, lossless)
-                .withInfo(info(root, source, added, big));
+        return new HfTokenizer(name, normalizer, preTokenizer, model, post, decoder, added, lossless,
+                info(root, source, added, big));
     }
 
     /** Each stage's JSON as the file has it, the model's vocabulary and merges replaced by their sizes. */

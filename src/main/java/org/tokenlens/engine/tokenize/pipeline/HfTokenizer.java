@@ -37,14 +37,16 @@ public final class HfTokenizer implements Tokenizer {
     private final int vocabSize;
     private final AtomicReferenceArray<byte[]> bytesCache;
     private final boolean lossless;
-    private TokenizerInfo info;
+    private final TokenizerInfo info;
 
     /**
      * Assemble a pipeline; null stages are skipped (as in HF). {@code addedTokens} in the file's order.
-     * {@code lossless}: whether decode(encode(x)) == x holds (the loader decides from the components).
+     * {@code lossless}: whether decode(encode(x)) == x holds (the loader decides from the components);
+     * {@code info}: the file's stages as the inspector shows them.
      */
     public HfTokenizer(String name, Normalizer normalizer, PreTokenizer preTokenizer, Model model,
-                       PostProcessor postProcessor, Decoder decoder, List<AddedToken> addedTokens, boolean lossless) {
+                       PostProcessor postProcessor, Decoder decoder, List<AddedToken> addedTokens, boolean lossless,
+                       TokenizerInfo info) {
         this.name = name;
         this.normalizer = normalizer;
         this.preTokenizer = preTokenizer;
@@ -55,6 +57,7 @@ public final class HfTokenizer implements Tokenizer {
         this.vocabSize = Math.max(model.vocabSize(), added.endId());
         this.bytesCache = new AtomicReferenceArray<>(vocabSize);
         this.lossless = lossless;
+        this.info = info;
     }
 
     @Override
@@ -190,17 +193,9 @@ public final class HfTokenizer implements Tokenizer {
         return lossless;
     }
 
-    /** Set once by the loader, which alone has the file's JSON. */
-    public HfTokenizer withInfo(TokenizerInfo fileInfo) {
-        this.info = fileInfo;
-        return this;
-    }
-
     @Override
     public TokenizerInfo info() {
-        return info != null ? info
-                : new TokenizerInfo("tokenizer.json", name, java.util.Map.of("model", model.getClass().getSimpleName()),
-                        java.util.Map.of());
+        return info;
     }
 
     @Override
