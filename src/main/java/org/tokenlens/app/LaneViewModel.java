@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import java.util.BitSet;
 import org.tokenlens.app.chips.ChipData;
+import org.tokenlens.app.chips.ChipWidths;
 import org.tokenlens.app.chips.ChipMode;
 import org.tokenlens.app.chips.TokenMarks;
 import org.tokenlens.app.task.TaskRunner;
@@ -34,6 +35,8 @@ public final class LaneViewModel {
     private final ReadOnlyObjectWrapper<Tokenizer> tokenizer = new ReadOnlyObjectWrapper<>(this, "tokenizer");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyObjectWrapper<ChipData> chipData = new ReadOnlyObjectWrapper<>(this, "chipData");
+    /** Chip widths by token id, kept across keystrokes and tokenizer changes (entries check what they are for). */
+    private final ChipWidths.Cache widthCache = new ChipWidths.Cache();
     private final ReadOnlyObjectWrapper<LaneStats> stats = new ReadOnlyObjectWrapper<>(this, "stats");
     private final ReadOnlyObjectWrapper<BitSet> boundaryDiff = new ReadOnlyObjectWrapper<>(this, "boundaryDiff");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -97,15 +100,18 @@ public final class LaneViewModel {
         pending = runner.run(() -> {
                     Tokenizer t = loader.apply(name);
                     Encoding e = t.encode(snapshot);
-                    ChipData data = ChipData.of(e, TokenMarks.unknownId(t), mode);
+                    ChipData data = ChipData.of(e, TokenMarks.unknownId(t), mode, widthCache);
                     return new Loaded(t, e, data, LaneStats.of(e, data.marks()), BoundaryDiff.of(e));
                 },
                 result -> results.submit(this, () -> {
                     if (request == latestRequest) { // a newer request may have been made while this waited
                         lastGoodName = name;
-                        busy.set(false);
                         tokenizer.set(result.tokenizer());
                         publish(result);
+                        // idle only once the result is out: the owner compares lanes when none is busy, and an
+                        // idle lane still showing the old text would sit that comparison out — every other
+                        // lane's boundary marks would clear and come back within the same pulse
+                        busy.set(false);
                     }
                 }),
                 failure -> {

@@ -16,9 +16,15 @@ import org.tokenlens.engine.tokenize.Encoding;
 public record ChipData(Encoding encoding, byte[] marks, int[] clusterStarts, float[] widths, ChipMode mode) {
 
     public static ChipData of(Encoding encoding, int unknownId, ChipMode mode) {
+        return of(encoding, unknownId, mode, null);
+    }
+
+    /** As {@link #of(Encoding, int, ChipMode)}, with single-token chip widths from {@code widths} (may be null). */
+    public static ChipData of(Encoding encoding, int unknownId, ChipMode mode, ChipWidths.Cache widths) {
         byte[] marks = TokenMarks.of(encoding, unknownId);
         int[] starts = TokenClusters.starts(encoding);
-        return new ChipData(encoding, marks, starts, ChipWidths.estimate(encoding, marks, starts, mode), mode);
+        return new ChipData(encoding, marks, starts, ChipWidths.estimate(encoding, marks, starts, mode, widths),
+                mode);
     }
 
     /** The same tokens shown in another mode (only the widths change). */

@@ -13,6 +13,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SkinBase;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
+import org.tokenlens.engine.tokenize.Encoding;
 
 /**
  * A {@link ListView} of chip rows: the list virtualizes (only rows on screen get cells, cells are reused), each
@@ -33,6 +34,15 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
     private final List<RowCell> liveCells = new ArrayList<>();
     private int[] rowStarts = {0, 0};
     private double scale = 1;
+    /**
+     * The data the boundary-diff bits index. Lanes publish one at a time and the diff follows only once all are
+     * done, so for a moment the bits index the previous encoding: {@link #diffAt} reads them through the tokens
+     * the two encodings share (prefix and suffix) instead of letting every later chip's mark flip twice per
+     * keystroke — each flip restyles the chip's whole subtree.
+     */
+    private ChipData diffFor;
+    private int diffPrefix;
+    private int diffSuffix;
 
     ChipStripSkin(ChipStrip strip) {
         super(strip);
@@ -47,7 +57,10 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
         fontProbe.setManaged(false);
         fontProbe.setVisible(false);
         getChildren().addAll(list, fontProbe);
-        registerChangeListener(strip.dataProperty(), obs -> rebreak());
+        registerChangeListener(strip.dataProperty(), obs -> {
+            alignDiff();
+            rebreak();
+        });
         registerChangeListener(strip.colourModeProperty(), obs -> refreshContent());
         registerChangeListener(list.widthProperty(), obs -> rebreak());
         registerChangeListener(fontProbe.fontProperty(), obs -> rebreak());
@@ -56,7 +69,13 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
             reveal(strip.selectedTokenProperty().get());
         });
         registerChangeListener(strip.hoveredTokenProperty(), obs -> refreshState());
-        registerChangeListener(strip.boundaryDiffProperty(), obs -> refreshState());
+        // an invalidation, not a change listener: new bits equal to the old ones still index the new data
+        registerInvalidationListener(strip.boundaryDiffProperty(), obs -> {
+            strip.boundaryDiffProperty().get(); // validate, so that the next new value invalidates again
+            diffFor = strip.getData();
+            alignDiff();
+            refreshState();
+        });
         registerChangeListener(strip.coveredTokensProperty(), obs -> {
             refreshState();
             IndexRange covered = strip.coveredTokensProperty().get();
@@ -84,6 +103,49 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
             }
             rows.setAll(indices);
         }
+    }
+
+    /** After new data: how many leading and trailing tokens it shares with the data the diff bits index. */
+    private void alignDiff() {
+        ChipData data = getSkinnable().getData();
+        if (diffFor == null || data == null || diffFor == data) {
+            diffPrefix = 0;
+            diffSuffix = 0;
+            return;
+        }
+        Encoding was = diffFor.encoding();
+        Encoding now = data.encoding();
+        int common = Math.min(was.size(), now.size());
+        int p = 0;
+        while (p < common && was.ids()[p] == now.ids()[p] && was.starts()[p] == now.starts()[p]) {
+            p++;
+        }
+        int tailShift = now.text().length() - was.text().length();
+        int s = 0;
+        while (s < common - p) {
+            int i = was.size() - 1 - s;
+            int j = now.size() - 1 - s;
+            if (was.ids()[i] != now.ids()[j] || was.starts()[i] + tailShift != now.starts()[j]) {
+                break;
+            }
+            s++;
+        }
+        diffPrefix = p;
+        diffSuffix = s;
+    }
+
+    /** Whether token {@code token} of the data shown starts a boundary another lane lacks (see {@link #diffFor}). */
+    private boolean diffAt(int token) {
+        BitSet diff = getSkinnable().boundaryDiffProperty().get();
+        ChipData data = getSkinnable().getData();
+        if (diff == null || data == null || diffFor == null) {
+            return false;
+        }
+        if (diffFor == data || token < diffPrefix) {
+            return diff.get(token);
+        }
+        int fromEnd = data.encoding().size() - token;
+        return fromEnd <= diffSuffix && diff.get(diffFor.encoding().size() - fromEnd);
     }
 
     /** Refill the cells on screen; pooled cells off screen are refilled by the flow when it shows them. */
@@ -187,7 +249,6 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
             int selected = strip.selectedTokenProperty().get();
             int hovered = strip.hoveredTokenProperty().get();
             IndexRange covered = strip.coveredTokensProperty().get();
-            BitSet diff = strip.boundaryDiffProperty().get();
             for (int k = 0; k < shown; k++) {
                 TokenChip chip = pool.get(k);
                 int first = chip.firstToken();
@@ -195,7 +256,7 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
                 chip.setState(selected >= first && selected < end,
                         covered != null && covered.getStart() < end && first < covered.getEnd(),
                         hovered >= first && hovered < end,
-                        diff != null && diff.get(first));
+                        diffAt(first));
             }
         }
 

@@ -1,6 +1,8 @@
 package org.tokenlens.app.chips;
 
 import java.lang.Character.UnicodeBlock;
+import java.util.Arrays;
+import java.util.Objects;
 import org.tokenlens.engine.tokenize.Encoding;
 
 /**
@@ -24,12 +26,65 @@ public final class ChipWidths {
 
     /** One width per cluster. */
     public static float[] estimate(Encoding e, byte[] marks, int[] clusterStarts, ChipMode mode) {
+        return estimate(e, marks, clusterStarts, mode, null);
+    }
+
+    /**
+     * One width per cluster, single-token clusters looked up in {@code cache} (may be null): a keystroke in a
+     * 100 KB document re-estimates ~25,000 chips, and building each chip's content to measure it was most of
+     * what a lane allocated per keystroke — garbage whose collection pauses stalled the FX thread.
+     */
+    public static float[] estimate(Encoding e, byte[] marks, int[] clusterStarts, ChipMode mode, Cache cache) {
         int clusters = clusterStarts.length - 1;
         float[] out = new float[clusters];
         for (int c = 0; c < clusters; c++) {
-            out[c] = (float) estimate(ChipContent.of(e, marks, clusterStarts[c], clusterStarts[c + 1], mode));
+            int from = clusterStarts[c];
+            int to = clusterStarts[c + 1];
+            out[c] = cache != null && to - from == 1 ? cache.width(e, marks, from, mode)
+                    : (float) estimate(ChipContent.of(e, marks, from, to, mode));
         }
         return out;
+    }
+
+    /**
+     * Widths of single-token chips by token id, per mode. Such a chip's content depends only on the mode, the id,
+     * the special flag, the piece and the bytes (its mark changes the colour, not the size; badges need two
+     * tokens), so an entry is reused only when all of those match — a tokenizer whose bytes for an id vary with
+     * context (a decoder that strips the first token's space) simply misses. Safe to share between threads: an
+     * entry is immutable and a lost update only costs a recomputation.
+     */
+    public static final class Cache {
+        private static final int MAX_ID = 1 << 22;
+
+        private record Entry(boolean special, String piece, byte[] bytes, float width) {
+        }
+
+        private final Entry[][] byMode = new Entry[ChipMode.values().length][];
+
+        float width(Encoding e, byte[] marks, int i, ChipMode mode) {
+            int id = e.ids()[i];
+            boolean special = e.special()[i];
+            String piece = e.tokens()[i];
+            byte[] bytes = e.bytes()[i];
+            Entry[] entries = byMode[mode.ordinal()];
+            if (entries != null && id >= 0 && id < entries.length) {
+                Entry hit = entries[id];
+                if (hit != null && hit.special == special && Objects.equals(hit.piece, piece)
+                        && Arrays.equals(hit.bytes, bytes)) {
+                    return hit.width;
+                }
+            }
+            float width = (float) estimate(ChipContent.of(e, marks, i, i + 1, mode));
+            if (id >= 0 && id < MAX_ID) {
+                if (entries == null || id >= entries.length) {
+                    entries = Arrays.copyOf(entries == null ? new Entry[0] : entries,
+                            Math.min(MAX_ID, Math.max(id + 1, (entries == null ? 1024 : entries.length * 2))));
+                    byMode[mode.ordinal()] = entries;
+                }
+                entries[id] = new Entry(special, piece, bytes, width);
+            }
+            return width;
+        }
     }
 
     public static double estimate(ChipContent content) {
