@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import org.tokenlens.engine.embed.ops.TokenMetadata;
 
 /**
  * What the points are coloured by, and the categories (at most 8, the Okabe–Ito palette's size) each id falls in.
- * Categories are computed for the projected ids only, so the legend counts what is on the map.
+ * Categories are computed for the projected ids only, so the legend counts what is on the map. Word boundaries
+ * are named in the tokenizer's own terms ({@link SpaceMarks}): a WordPiece vocabulary has word starts and
+ * {@code ##} continuations, a byte-level BPE {@code Ġ} leading spaces, SentencePiece {@code ▁} word starts.
  */
 public enum ColourBy {
     SPECIAL("special"),
@@ -42,7 +45,8 @@ public enum ColourBy {
         return label;
     }
 
-    Categories categorise(int[] ids, TokenMetadata meta) {
+    /** @param pieces id → vocabulary piece (which space mark the vocabulary uses) */
+    Categories categorise(int[] ids, TokenMetadata meta, IntFunction<String> pieces) {
         byte[] c = new byte[ids.length];
         switch (this) {
             case SPECIAL -> {
@@ -58,12 +62,7 @@ public enum ColourBy {
                 return new Categories(c, List.of("byte", "text"));
             }
             case SPACE -> {
-                for (int i = 0; i < ids.length; i++) {
-                    int id = ids[i];
-                    c[i] = (byte) (meta.isSpecial(id) ? 2 : meta.hasLeadingSpace(id) ? 0
-                            : meta.isContinuation(id) ? 1 : 3);
-                }
-                return new Categories(c, List.of("leading space", "continuation", "special", "other"));
+                return SpaceMarks.of(meta, pieces).categorise(ids, meta);
             }
             case LENGTH -> {
                 for (int i = 0; i < ids.length; i++) {

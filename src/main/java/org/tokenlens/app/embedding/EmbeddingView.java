@@ -2,12 +2,20 @@ package org.tokenlens.app.embedding;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.Property;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableBooleanProperty;
+import javafx.css.SimpleStyleableBooleanProperty;
+import javafx.css.StyleConverter;
+import javafx.css.StyleableProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -19,6 +27,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -38,11 +47,34 @@ import org.tokenlens.engine.project.Projection;
  */
 public final class EmbeddingView extends BorderPane {
     private static final long FRAME_NANOS = 33_000_000L;
+    private static final CssMetaData<EmbeddingView, Boolean> COMPACT_FORM = new CssMetaData<>(
+            "-tl-map-compact-form", StyleConverter.getBooleanConverter(), false) {
+        @Override
+        public boolean isSettable(EmbeddingView v) {
+            return !v.compactForm.isBound();
+        }
+
+        @Override
+        public StyleableProperty<Boolean> getStyleableProperty(EmbeddingView v) {
+            return v.compactForm;
+        }
+    };
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(BorderPane.getClassCssMetaData());
+        all.add(COMPACT_FORM);
+        CSS_META_DATA = List.copyOf(all);
+    }
 
     private final EmbeddingViewModel vm;
     private final ScatterMap map = new ScatterMap();
     private final NeighbourPanel panel;
     private final Label exportStatus = new Label();
+    /** Method, parameters, subset, colouring and search: collapsible, so the map gets the room (presentation). */
+    private final TitledPane form = new TitledPane();
+    private final StyleableBooleanProperty compactForm = new SimpleStyleableBooleanProperty(COMPACT_FORM, this,
+            "compactForm", false);
     private final AnimationTimer frames;
 
     public EmbeddingView(EmbeddingViewModel vm) {
@@ -73,7 +105,7 @@ public final class EmbeddingView extends BorderPane {
         method.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Projection.Method m) {
-                return m == null ? "" : m == Projection.Method.TSNE ? "t-SNE" : m.name();
+                return MethodNames.of(m);
             }
 
             @Override
@@ -144,7 +176,14 @@ public final class EmbeddingView extends BorderPane {
         FlowPane row2 = new FlowPane(8, 6, perplexity, lr, iterations, seed, theta, umapK, minDist,
                 labelled("Colour by", colour), search, follow);
         row2.getStyleClass().add("map-toolbar");
-        setTop(new VBox(4, row1, row2));
+        form.setId("mapForm");
+        form.getStyleClass().add("map-form");
+        form.setContent(new VBox(4, row1, row2));
+        form.setMinWidth(0); // the summary ends in "…" rather than widening the side panel
+        form.setAnimated(false); // a theme switch collapses it at once, and screenshots see the final layout
+        form.textProperty().bind(Bindings.createStringBinding(() -> formSummary(), vm.methodProperty(),
+                vm.subsetKindProperty(), vm.colourByProperty()));
+        setTop(form);
 
         map.setId("embeddingMap");
         map.setMinSize(200, 200);
@@ -180,9 +219,13 @@ public final class EmbeddingView extends BorderPane {
         hover.getStyleClass().add("hover-text");
         hover.textProperty().bind(vm.hoverTextProperty());
         exportStatus.getStyleClass().add("map-status");
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(10, progress, klLabel, status, error, grow, hover, lane);
+        // the status takes the spare width and wraps (a UMAP note or PCA's variance once ended in "…" in
+        // presentation type); the lane note gives way first
+        status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        lane.setMinWidth(0);
+        HBox bar = new HBox(10, progress, klLabel, status, error, hover, lane);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("map-status-bar");
@@ -190,6 +233,9 @@ public final class EmbeddingView extends BorderPane {
     }
 
     private void initListeners() {
+        // a theme that wants the room (presentation.css sets -tl-map-compact-form) collapses the form; the user
+        // can still open it, and leaving that theme opens it again
+        compactForm.addListener((obs, was, compact) -> form.setExpanded(!compact));
         map.pointsProperty().bind(vm.pointsProperty());
         map.sentencePathProperty().bind(vm.pathProperty());
         map.highlightedPointsProperty().bind(vm.highlightedProperty());
@@ -216,6 +262,22 @@ public final class EmbeddingView extends BorderPane {
                 exportStatus.setText("");
             }
         });
+    }
+
+    /** "PCA · whole vocabulary · colour: …" — what the collapsed form is set to. */
+    private String formSummary() {
+        return MethodNames.of(vm.methodProperty().get()) + " · " + vm.subsetKindProperty().get() + " · colour: "
+                + vm.colourByProperty().get();
+    }
+
+    /** Whether the theme asks for the form collapsed ({@code -tl-map-compact-form: true}). */
+    public boolean isCompactForm() {
+        return compactForm.get();
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS_META_DATA;
     }
 
     /** The map control, for exports and tests. */

@@ -110,7 +110,8 @@ final class ProjectionRuns {
             iteration.set(runIterations);
         }
         setPoints(r.ids(), r.x(), r.y());
-        StringBuilder s = new StringBuilder().append(r.method()).append(" of ").append(r.size()).append(" points");
+        StringBuilder s = new StringBuilder().append(MethodNames.of(r.method())).append(" of ")
+                .append(String.format(Locale.ROOT, "%,d", r.size())).append(" points");
         if (r.explainedVariance().length >= 2) {
             s.append(String.format(Locale.ROOT, " — PC1 %.1f%%, PC2 %.1f%% of the variance",
                     100 * r.explainedVariance()[0], 100 * r.explainedVariance()[1]));
@@ -228,7 +229,7 @@ final class ProjectionRuns {
 
     private MapPoints build(int[] ids, float[] x, float[] y) {
         EmbeddingSpace s = loaded.get();
-        ColourBy.Categories c = colourBy.get().categorise(ids, s.metadata());
+        ColourBy.Categories c = colourBy.get().categorise(ids, s.metadata(), s::piece);
         return MapPoints.of(ids, x, y, c.categories(), c.names(), s::piece);
     }
 

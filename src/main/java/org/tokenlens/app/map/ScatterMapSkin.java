@@ -44,6 +44,7 @@ final class ScatterMapSkin extends SkinBase<ScatterMap> {
     private static final double WHEEL_ZOOM = 1.2;
     /** Label boxes let the densest clusters show through a little. */
     static final double LABEL_OPACITY = 0.85;
+    private static final double LEGEND_MARGIN = 10;
 
     private final PointRaster raster = new PointRaster();
     private final ImageView imageView = new ImageView();
@@ -55,6 +56,9 @@ final class ScatterMapSkin extends SkinBase<ScatterMap> {
     private PixelBuffer<IntBuffer> pixelBuffer;
     private WritableImage image;
 
+    private LegendCorner legendCorner = LegendCorner.TOP_RIGHT;
+    /** Points, path or size changed: choose the legend's corner again (not while panning: it would jump). */
+    private boolean placeLegend = true;
     private boolean rasterDirty = true;
     private boolean overlayDirty = true;
     private boolean[] dimmed = new boolean[0];
@@ -78,6 +82,7 @@ final class ScatterMapSkin extends SkinBase<ScatterMap> {
         map.setClip(clip);
 
         registerChangeListener(map.pointsProperty(), obs -> {
+            placeLegend = true;
             updateHighlight();
             rebuildLegend();
             repick();
@@ -96,7 +101,10 @@ final class ScatterMapSkin extends SkinBase<ScatterMap> {
             invalidate(true);
         });
         registerChangeListener(map.selectedPointsProperty(), obs -> invalidate(false));
-        registerChangeListener(map.sentencePathProperty(), obs -> invalidate(false));
+        registerChangeListener(map.sentencePathProperty(), obs -> {
+            placeLegend = true;
+            invalidate(false);
+        });
         registerChangeListener(map.hoveredPointProperty(), obs -> {
             updateTooltip();
             invalidate(false);
@@ -237,13 +245,16 @@ final class ScatterMapSkin extends SkinBase<ScatterMap> {
         legend.setVisible(map.showLegendProperty().get() && !names.isEmpty());
         int[] counts = map.getPoints().categoryCounts();
         for (int k = 0; k < names.size(); k++) {
+            if (k >= counts.length || counts[k] == 0) {
+                continue; // the legend lists what is on the map ("leading space 0" read as a bug)
+            }
             Region swatch = new Region();
             swatch.getStyleClass().add("legend-swatch");
             swatch.setBackground(new Background(new BackgroundFill(map.categoryColor(k), new CornerRadii(3),
                     Insets.EMPTY)));
             Label name = new Label(names.get(k));
             name.getStyleClass().add("legend-name");
-            Label count = new Label(k < counts.length ? String.format("%,d", counts[k]) : "0");
+            Label count = new Label(String.format("%,d", counts[k]));
             count.getStyleClass().add("legend-count");
             HBox row = new HBox(swatch, name, count);
             row.setAlignment(Pos.CENTER_LEFT);
@@ -305,7 +316,7 @@ final class ScatterMapSkin extends SkinBase<ScatterMap> {
                 imageView.setImage(image);
                 overlay.setWidth(width);
                 overlay.setHeight(height);
-                rasterDirty = overlayDirty = true;
+                rasterDirty = overlayDirty = placeLegend = true;
             }
         }
         if (map.getTransform() == null) {
@@ -313,11 +324,18 @@ final class ScatterMapSkin extends SkinBase<ScatterMap> {
         }
         double lw = legend.prefWidth(-1);
         double lh = legend.prefHeight(lw);
-        double lx = Math.max(0, map.getWidth() - lw - 10);
-        if (lx != legend.getLayoutX() || lw != legend.getWidth() || lh != legend.getHeight()) {
+        if (placeLegend || lw != legend.getWidth() || lh != legend.getHeight()) {
+            placeLegend = false;
+            legendCorner = LegendCorner.choose(map.getPoints(), map.getSentencePath(), map.getTransform(),
+                    map.getWidth(), map.getHeight(), lw, lh, LEGEND_MARGIN, legendCorner);
+        }
+        double lx = legendCorner.x(map.getWidth(), lw, LEGEND_MARGIN);
+        double ly = legendCorner.y(map.getHeight(), lh, LEGEND_MARGIN);
+        if (lx != legend.getLayoutX() || ly != legend.getLayoutY() || lw != legend.getWidth()
+                || lh != legend.getHeight()) {
             overlayDirty = true; // the labels avoid the legend: placed before the overlay is drawn
         }
-        legend.resizeRelocate(lx, 10, lw, lh);
+        legend.resizeRelocate(lx, ly, lw, lh);
         if (image != null && map.getTransform() != null) {
             if (rasterDirty) {
                 drawPoints();

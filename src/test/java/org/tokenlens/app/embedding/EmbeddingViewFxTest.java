@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +23,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.tokenlens.app.Theme;
 import org.tokenlens.app.TokenizationViewModel;
 import org.tokenlens.app.map.IdSet;
-import org.tokenlens.app.map.MapExport;
 import org.tokenlens.app.map.MapPoints;
 import org.tokenlens.app.map.MapTransform;
 import org.tokenlens.app.session.SessionModel;
@@ -37,8 +35,8 @@ import org.tokenlens.engine.tokenize.TokenizerRegistry;
 
 /**
  * The view on a headless stage with real mouse events: hover, click → chip selection, search highlight, method
- * switch; and screenshots to look at ({@code /tmp/embview-*.png}): the whole bert vocabulary under PCA and a
- * t-SNE of the seed sentence's neighbourhood, in the light, dark and presentation themes.
+ * switch; the legend in bert's terms; the form collapsing in the presentation theme. (Screenshots to look at come
+ * from the app's own {@code --screenshot --tab map}, not from a test.)
  */
 @ExtendWith(ApplicationExtension.class)
 class EmbeddingViewFxTest {
@@ -175,10 +173,86 @@ class EmbeddingViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(TsneState.DONE, vm.stateProperty().get());
         assertTrue(robot.lookup("#kl").queryAs(Label.class).getText().startsWith("iteration 300 · KL"));
-        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().startsWith("TSNE of"));
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().startsWith("t-SNE of"));
         robot.interact(() -> robot.lookup("#method").queryAs(ComboBox.class).setValue(Projection.Method.UMAP));
         assertTrue(showing(robot.lookup("#umapK").query()));
         assertFalse(showing(robot.lookup("#perplexity").query()));
+    }
+
+    @Test
+    void legendNamesBertsWordPieceCategoriesWithTheirCounts(FxRobot robot) {
+        robot.interact(() -> {
+            vm.colourByProperty().set(ColourBy.SPACE);
+            vm.subsetKindProperty().set(SubsetKind.ALL);
+            vm.project();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // counted from bert's vocabulary pieces: "##x" continues a word, the five bracketed tokens are its special
+        // tokens, every other piece starts a word (WordPiece marks no leading space: no such entry)
+        int special = 0;
+        int continuation = 0;
+        int start = 0;
+        for (int id = 0; id < 30522; id++) {
+            String piece = miniLm.tokenizer().idToToken(id);
+            if (piece.matches("\\[(PAD|UNK|CLS|SEP|MASK)\\]")) {
+                special++;
+            } else if (piece.startsWith("##") && piece.length() > 2) {
+                continuation++;
+            } else {
+                start++;
+            }
+        }
+        assertEquals(5, special);
+        assertEquals(List.of("word start " + String.format("%,d", start),
+                "continuation (##) " + String.format("%,d", continuation), "special 5"), legendEntries(robot));
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().startsWith("PCA of 30,522 points"));
+        // a subset without continuations: their entry leaves the legend rather than reading 0
+        robot.interact(() -> {
+            vm.subsetKindProperty().set(SubsetKind.REGEX);
+            vm.subsetRegexProperty().set("^[a-z]+$");
+            vm.project();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        long words = java.util.stream.IntStream.range(0, 30522)
+                .filter(id -> miniLm.tokenizer().idToToken(id).matches("^[a-z]+$")).count();
+        assertEquals(List.of("word start " + String.format("%,d", words)), legendEntries(robot));
+    }
+
+    private static List<String> legendEntries(FxRobot robot) {
+        return robot.lookup(".legend-entry").queryAllAs(javafx.scene.layout.HBox.class).stream()
+                .filter(javafx.scene.Node::isVisible)
+                .map(row -> ((Label) row.getChildren().get(1)).getText() + " "
+                        + ((Label) row.getChildren().get(2)).getText())
+                .toList();
+    }
+
+    @Test
+    void presentationThemeCollapsesTheFormSoTheMapGetsTheHeight(FxRobot robot) {
+        TitledPane form = robot.lookup("#mapForm").queryAs(TitledPane.class);
+        javafx.scene.Node project = robot.lookup("#project").query();
+        assertTrue(form.isExpanded());
+        assertTrue(showing(project));
+        robot.interact(() -> view.getScene().getStylesheets().setAll(Theme.PRESENTATION.stylesheetUrl()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(form.isExpanded());
+        assertFalse(showing(project));
+        assertEquals("PCA · whole vocabulary · colour: leading space / continuation", form.getText());
+        double collapsed = view.map().getHeight();
+        // the user can still open it, and the map gives up that height
+        robot.clickOn(form.lookup(".title"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(form.isExpanded());
+        assertTrue(showing(project));
+        double expanded = view.map().getHeight();
+        assertTrue(collapsed - expanded >= 100, "collapsed " + collapsed + " vs expanded " + expanded);
+        robot.clickOn(form.lookup(".title"));
+        robot.interact(() -> vm.methodProperty().set(Projection.Method.TSNE));
+        assertEquals("t-SNE · whole vocabulary · colour: leading space / continuation", form.getText());
+        // leaving presentation opens the form again
+        robot.interact(() -> view.getScene().getStylesheets().setAll(Theme.LIGHT.stylesheetUrl()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(form.isExpanded());
+        assertTrue(showing(project));
     }
 
     private static boolean showing(javafx.scene.Node n) {
@@ -188,52 +262,5 @@ class EmbeddingViewFxTest {
             }
         }
         return true;
-    }
-
-    /** Not an assertion of looks: the files are for a person to open. */
-    @Test
-    void screenshots(FxRobot robot) throws Exception {
-        for (Theme theme : Theme.values()) {
-            robot.interact(() -> {
-                view.getScene().getStylesheets().setAll(theme.stylesheetUrl());
-                vm.methodProperty().set(Projection.Method.PCA);
-                vm.subsetKindProperty().set(SubsetKind.ALL);
-                vm.project();
-            });
-            WaitForAsyncUtils.waitForFxEvents();
-            assertEquals(30522, view.map().getPoints().size());
-            robot.interact(() -> write(Path.of("/tmp/embview-pca-" + theme + ".png")));
-        }
-        // t-SNE of the sentence's neighbourhood: each typed token with its 300 nearest (~2,000 points)
-        robot.interact(() -> {
-            vm.methodProperty().set(Projection.Method.TSNE);
-            vm.subsetKindProperty().set(SubsetKind.TYPED_NEIGHBOURS);
-            vm.neighboursKProperty().set(300);
-            vm.iterationsProperty().set(750);
-            vm.project();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(TsneState.DONE, vm.stateProperty().get());
-        for (Theme theme : Theme.values()) {
-            robot.interact(() -> {
-                view.getScene().getStylesheets().setAll(theme.stylesheetUrl());
-                view.map().setTransform(null);
-            });
-            WaitForAsyncUtils.waitForFxEvents();
-            robot.interact(() -> write(Path.of("/tmp/embview-tsne-" + theme + ".png")));
-        }
-    }
-
-    private void write(Path file) {
-        try {
-            view.applyCss();
-            view.layout();
-            view.map().fitToView();
-            view.layout();
-            javafx.scene.image.WritableImage img = view.snapshot(null, null);
-            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -77,7 +77,7 @@ class EmbeddingViewModelTest {
         for (int i = 0; i < p.size(); i++) {
             assertTrue(Float.isFinite(p.x(i)) && Float.isFinite(p.y(i)), "point " + i);
         }
-        assertTrue(vm.statusProperty().get().startsWith("PCA of 1500 points"), vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("PCA of 1,500 points"), vm.statusProperty().get());
     }
 
     @Test
@@ -248,7 +248,7 @@ class EmbeddingViewModelTest {
             String[] m = meta.get(i + 1).split("\t");
             assertEquals(miniLm.tokenizer().idToToken(id), m[0]);
             assertEquals(id, Integer.parseInt(m[1]));
-            assertEquals("continuation", m[2]);
+            assertEquals("continuation (##)", m[2]);
         }
         Path csv = dir.resolve("coords.csv");
         vm.exportCoordinates(csv);

@@ -181,6 +181,37 @@ class ScatterMapFxTest {
     }
 
     @Test
+    void legendListsOnlyCategoriesOnTheMapWithTheirCounts(FxRobot robot) {
+        // five names, but no point of category 2 ("c"): the legend shows a, b, d, e with the counts of the points
+        robot.interact(() -> map.setPoints(MapPoints.of(IDS, X, Y, new byte[] {0, 1, 4, 3, 3, 0},
+                List.of("a", "b", "c", "d", "e"), id -> "tok" + id)));
+        List<String> entries = robot.lookup(".legend-entry").queryAllAs(javafx.scene.layout.HBox.class).stream()
+                .map(row -> ((Label) row.getChildren().get(1)).getText() + " "
+                        + ((Label) row.getChildren().get(2)).getText())
+                .toList();
+        assertEquals(List.of("a 2", "b 1", "d 2", "e 1"), entries);
+    }
+
+    @Test
+    void legendMovesToTheCornerWhereItHidesNoPathPoint(FxRobot robot) {
+        // the sentence path's first point at the top right, where the legend sits by default
+        robot.interact(() -> {
+            map.setPoints(MapPoints.of(new int[] {1, 2, 3}, new float[] {0, 10, 10}, new float[] {0, 0, 10},
+                    new byte[] {0, 1, 2}, List.of("a", "b", "c"), id -> "tok" + id));
+            map.setSentencePath(SentencePath.of(3, 2));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node legend = robot.lookup(".map-legend").query();
+        javafx.geometry.Bounds box = legend.getBoundsInParent();
+        MapTransform t = map.getTransform();
+        for (int i = 0; i < 3; i++) {
+            double sx = t.toScreenX(new float[] {0, 10, 10}[i]);
+            double sy = t.toScreenY(new float[] {0, 0, 10}[i]);
+            assertTrue(!box.contains(sx, sy), "point " + i + " at " + sx + "," + sy + " under the legend " + box);
+        }
+    }
+
+    @Test
     void dimmingFadesEverythingButTheHighlightedPoints(FxRobot robot) throws Exception {
         MapTransform t = map.getTransform();
         int x = (int) Math.floor(t.toScreenX(X[1]));
