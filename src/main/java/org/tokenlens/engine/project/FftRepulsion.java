@@ -40,6 +40,8 @@ final class FftRepulsion implements Repulsion {
     static final int MAX_GRID = 1024;
 
     private final int threads;
+    private final int minBoxes;
+    private final double boxWidth;
     private Fft2d fft;
     private double[] kRe = new double[0];
     /** Spectra of the Cauchy kernel and of its square, scaled by 1/m². */
@@ -60,7 +62,29 @@ final class FftRepulsion implements Repulsion {
     int lastBoxes;
 
     FftRepulsion(int threads) {
+        this(threads, MIN_BOXES, BOX_WIDTH);
+    }
+
+    /**
+     * @param minBoxes fewest boxes per axis; openTSNE's 50 over-resolves small maps (0.02-unit boxes on the
+     *                 1-unit map of early exaggeration), where a handful of boxes no wider than 1 unit are as
+     *                 accurate as unit boxes on a wide map and the FFT costs next to nothing
+     * @param boxWidth widest box in map units: the near-field error grows with its cube (openTSNE: 1)
+     */
+    FftRepulsion(int threads, int minBoxes, double boxWidth) {
+        if (minBoxes < 1 || !(boxWidth > 0)) {
+            throw new IllegalArgumentException("minBoxes must be at least 1 and boxWidth positive: " + minBoxes
+                    + ", " + boxWidth);
+        }
         this.threads = threads;
+        this.minBoxes = minBoxes;
+        this.boxWidth = boxWidth;
+    }
+
+    /** FFT grid side for a map of this extent (a power of two, at most {@link #MAX_GRID}). */
+    int gridSide(double extent) {
+        int wanted = NODES * Math.max(minBoxes, (int) Math.ceil(extent / boxWidth));
+        return Math.max(8, Math.min(MAX_GRID, Integer.highestOneBit(2 * wanted - 1) << 1));
     }
 
     @Override
@@ -72,8 +96,7 @@ final class FftRepulsion implements Repulsion {
             hi = Math.max(hi, y[c]);
         }
         double extent = Math.max(hi - lo, 1e-12);
-        int wanted = 3 * Math.max(MIN_BOXES, (int) Math.ceil(extent / BOX_WIDTH));
-        int m = Math.min(MAX_GRID, Integer.highestOneBit(2 * wanted - 1) << 1);
+        int m = gridSide(extent);
         int boxes = m / (2 * NODES);
         int nodes = boxes * NODES;
         lastBoxes = boxes;

@@ -3,182 +3,240 @@ package org.tokenlens.engine.project;
 import java.util.Arrays;
 
 /**
- * A point-region quadtree over the 2-D embedding, rebuilt every iteration, in flat arrays (no node objects: 30k
- * points make ~60k nodes per iteration). Each node keeps its mass and centre of mass; a cell far enough away
- * ({@code width / distance < θ}) acts on a point as one body. Coincident points (common among unused vocabulary
- * rows) would split forever, so below {@link #MAX_DEPTH} a leaf simply accumulates them.
+ * A quadtree over the 2-D embedding, rebuilt every iteration from the points sorted in Morton (Z) order, so
+ * that every node owns a contiguous run of the sorted points and traversals read memory in order. Flat arrays
+ * (struct of arrays), children of a node stored next to each other, built without recursion and without
+ * allocation once the arrays have grown. A node holds at most {@link #LEAF} points unless its cell is at the
+ * finest Morton level (coincident or nearly coincident points, common among unused vocabulary rows).
+ *
+ * <p>Each node keeps its mass, centre of mass and the square of the longer side of its points' bounding box (at
+ * most its cell's side): the Barnes-Hut test {@code side² < θ² · d²} needs no square root.
  */
 final class QuadTree {
 
-    private static final int MAX_DEPTH = 48;
+    /** Most points in a leaf (a leaf is also one group of points that walks the tree together). */
+    static final int LEAF = 16;
+    /** Bits per axis of the Morton key. */
+    private static final int BITS = 16;
 
-    private int size;
-    private double[] cx = new double[0];
-    private double[] cy = new double[0];
-    private double[] half = new double[0];
-    private double[] comX = new double[0];
-    private double[] comY = new double[0];
-    private int[] mass = new int[0];
-    /** Index of the first of four children, or -1 for a leaf. */
-    private int[] firstChild = new int[0];
-    /** The point held by a leaf (one, or the first of several coincident ones), or -1. */
-    private int[] point = new int[0];
-    private int[] depth = new int[0];
-    /** The leaf each point ended in: lets a point skip itself inside a leaf. */
-    private int[] leafOf = new int[0];
+    /** Points sorted by Morton key: coordinates, and {@code order[k]} = original index of sorted point k. */
+    double[] sx = new double[0];
+    double[] sy = new double[0];
+    int[] order = new int[0];
+    private int[] keys = new int[0];
+    private int[] keysTmp = new int[0];
+    private int[] orderTmp = new int[0];
+    private final int[] histogram = new int[1 << 11];
 
-    private double[] coords;
+    int size;
+    /** First sorted point and one past the last point of each node. */
+    int[] from = new int[0];
+    int[] to = new int[0];
+    /** Index of the first child (children are consecutive), or -1 for a leaf. */
+    int[] firstChild = new int[0];
+    int[] children = new int[0];
+    private int[] level = new int[0];
+    double[] comX = new double[0];
+    double[] comY = new double[0];
+    double[] mass = new double[0];
+    /** Square of the longer side of the node's points' bounding box. */
+    double[] side2 = new double[0];
+    double[] minX = new double[0];
+    double[] maxX = new double[0];
+    double[] minY = new double[0];
+    double[] maxY = new double[0];
+    /** Leaves in tree (= Morton) order. */
+    int[] leaves = new int[0];
+    int leafCount;
 
     void build(double[] y, int n) {
-        coords = y;
-        if (leafOf.length < n) {
-            leafOf = new int[n];
+        if (order.length < n) {
+            sx = new double[n];
+            sy = new double[n];
+            order = new int[n];
+            keys = new int[n];
+            keysTmp = new int[n];
+            orderTmp = new int[n];
         }
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
+        double x0 = Double.POSITIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY;
+        double x1 = Double.NEGATIVE_INFINITY;
+        double y1 = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            minX = Math.min(minX, y[2 * i]);
-            maxX = Math.max(maxX, y[2 * i]);
-            minY = Math.min(minY, y[2 * i + 1]);
-            maxY = Math.max(maxY, y[2 * i + 1]);
+            x0 = Math.min(x0, y[2 * i]);
+            x1 = Math.max(x1, y[2 * i]);
+            y0 = Math.min(y0, y[2 * i + 1]);
+            y1 = Math.max(y1, y[2 * i + 1]);
         }
-        size = 0;
-        double h = Math.max(maxX - minX, maxY - minY) / 2 * (1 + 1e-9) + 1e-12;
-        newNode((minX + maxX) / 2, (minY + maxY) / 2, h, 0);
+        double extent = Math.max(x1 - x0, y1 - y0);
+        double scale = extent > 0 ? ((1 << BITS) - 1) / extent : 0;
         for (int i = 0; i < n; i++) {
-            insert(i, y[2 * i], y[2 * i + 1]);
+            int qx = (int) ((y[2 * i] - x0) * scale);
+            int qy = (int) ((y[2 * i + 1] - y0) * scale);
+            keys[i] = spread(qx) | (spread(qy) << 1);
+            order[i] = i;
         }
-        for (int node = 0; node < size; node++) {
-            if (mass[node] > 0) {
-                comX[node] /= mass[node];
-                comY[node] /= mass[node];
-            }
+        sortByKey(n);
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            sx[k] = y[2 * i];
+            sy[k] = y[2 * i + 1];
         }
+        buildNodes(n);
+        summarise();
     }
 
-    private void insert(int i, double px, double py) {
-        int node = 0;
-        while (true) {
-            mass[node]++;
-            comX[node] += px;
-            comY[node] += py;
-            if (firstChild[node] >= 0) {
-                node = firstChild[node] + quadrant(node, px, py);
+    /** Spreads the low 16 bits of v to the even bit positions. */
+    private static int spread(int v) {
+        v &= 0xFFFF;
+        v = (v | (v << 8)) & 0x00FF00FF;
+        v = (v | (v << 4)) & 0x0F0F0F0F;
+        v = (v | (v << 2)) & 0x33333333;
+        v = (v | (v << 1)) & 0x55555555;
+        return v;
+    }
+
+    /** Stable LSD radix sort of (keys, order) on the 32-bit keys, 11 bits per pass. */
+    private void sortByKey(int n) {
+        int[] k = keys;
+        int[] o = order;
+        int[] kt = keysTmp;
+        int[] ot = orderTmp;
+        for (int shift = 0; shift < 32; shift += 11) {
+            Arrays.fill(histogram, 0);
+            for (int i = 0; i < n; i++) {
+                histogram[(k[i] >>> shift) & 0x7FF]++;
+            }
+            int sum = 0;
+            for (int b = 0; b < histogram.length; b++) {
+                int c = histogram[b];
+                histogram[b] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                int at = histogram[(k[i] >>> shift) & 0x7FF]++;
+                kt[at] = k[i];
+                ot[at] = o[i];
+            }
+            int[] t = k;
+            k = kt;
+            kt = t;
+            t = o;
+            o = ot;
+            ot = t;
+        }
+        // three passes: the sorted data sit in the scratch arrays
+        keys = k;
+        keysTmp = kt;
+        order = o;
+        orderTmp = ot;
+    }
+
+    /** Splits runs of the sorted points by the next two Morton bits, breadth first: children follow parents. */
+    private void buildNodes(int n) {
+        size = 0;
+        leafCount = 0;
+        newNode(0, n, 0);
+        for (int node = 0; node < size; node++) {
+            int a = from[node];
+            int b = to[node];
+            int lv = level[node];
+            if (b - a <= LEAF || lv == BITS) {
+                firstChild[node] = -1;
+                children[node] = 0;
+                if (leafCount == leaves.length) {
+                    leaves = Arrays.copyOf(leaves, Math.max(256, 2 * leafCount));
+                }
+                leaves[leafCount++] = node;
                 continue;
             }
-            if (point[node] < 0) {
-                point[node] = i;
-                leafOf[i] = node;
-                return;
-            }
-            if (depth[node] >= MAX_DEPTH) {
-                leafOf[i] = node;
-                return;
-            }
-            // split: move the resident point one level down, then keep descending with i
-            int resident = point[node];
-            double rx = coords[2 * resident];
-            double ry = coords[2 * resident + 1];
-            point[node] = -1;
-            double q = half[node] / 2;
+            int shift = 2 * (BITS - 1 - lv);
             int first = size;
-            int dd = depth[node] + 1;
-            newNode(cx[node] - q, cy[node] - q, q, dd);
-            newNode(cx[node] + q, cy[node] - q, q, dd);
-            newNode(cx[node] - q, cy[node] + q, q, dd);
-            newNode(cx[node] + q, cy[node] + q, q, dd);
+            int s = a;
+            while (s < b) {
+                int quadrant = (keys[s] >>> shift) & 3;
+                int e = s + 1;
+                while (e < b && ((keys[e] >>> shift) & 3) == quadrant) {
+                    e++;
+                }
+                newNode(s, e, lv + 1);
+                s = e;
+            }
             firstChild[node] = first;
-            int child = first + quadrant(node, rx, ry);
-            mass[child] = 1;
-            comX[child] = rx;
-            comY[child] = ry;
-            point[child] = resident;
-            leafOf[resident] = child;
-            node = first + quadrant(node, px, py);
+            children[node] = size - first;
         }
     }
 
-    private int quadrant(int node, double px, double py) {
-        return (px >= cx[node] ? 1 : 0) + (py >= cy[node] ? 2 : 0);
+    /** Mass, centre of mass and bounding box of every node, children before parents. */
+    private void summarise() {
+        for (int node = size - 1; node >= 0; node--) {
+            double mx = 0;
+            double my = 0;
+            double lx = Double.POSITIVE_INFINITY;
+            double hx = Double.NEGATIVE_INFINITY;
+            double ly = Double.POSITIVE_INFINITY;
+            double hy = Double.NEGATIVE_INFINITY;
+            int c = firstChild[node];
+            if (c < 0) {
+                for (int k = from[node]; k < to[node]; k++) {
+                    double px = sx[k];
+                    double py = sy[k];
+                    mx += px;
+                    my += py;
+                    lx = Math.min(lx, px);
+                    hx = Math.max(hx, px);
+                    ly = Math.min(ly, py);
+                    hy = Math.max(hy, py);
+                }
+            } else {
+                for (int ch = c; ch < c + children[node]; ch++) {
+                    double m = mass[ch];
+                    mx += comX[ch] * m;
+                    my += comY[ch] * m;
+                    lx = Math.min(lx, minX[ch]);
+                    hx = Math.max(hx, maxX[ch]);
+                    ly = Math.min(ly, minY[ch]);
+                    hy = Math.max(hy, maxY[ch]);
+                }
+            }
+            double m = to[node] - from[node];
+            mass[node] = m;
+            comX[node] = mx / m;
+            comY[node] = my / m;
+            minX[node] = lx;
+            maxX[node] = hx;
+            minY[node] = ly;
+            maxY[node] = hy;
+            double side = Math.max(hx - lx, hy - ly);
+            side2[node] = side * side;
+        }
     }
 
-    private void newNode(double x, double y, double h, int d) {
-        if (size == cx.length) {
+    private void newNode(int a, int b, int lv) {
+        if (size == from.length) {
             int cap = Math.max(1024, size * 2);
-            cx = Arrays.copyOf(cx, cap);
-            cy = Arrays.copyOf(cy, cap);
-            half = Arrays.copyOf(half, cap);
+            from = Arrays.copyOf(from, cap);
+            to = Arrays.copyOf(to, cap);
+            firstChild = Arrays.copyOf(firstChild, cap);
+            children = Arrays.copyOf(children, cap);
+            level = Arrays.copyOf(level, cap);
             comX = Arrays.copyOf(comX, cap);
             comY = Arrays.copyOf(comY, cap);
             mass = Arrays.copyOf(mass, cap);
-            firstChild = Arrays.copyOf(firstChild, cap);
-            point = Arrays.copyOf(point, cap);
-            depth = Arrays.copyOf(depth, cap);
+            side2 = Arrays.copyOf(side2, cap);
+            minX = Arrays.copyOf(minX, cap);
+            maxX = Arrays.copyOf(maxX, cap);
+            minY = Arrays.copyOf(minY, cap);
+            maxY = Arrays.copyOf(maxY, cap);
         }
-        cx[size] = x;
-        cy[size] = y;
-        half[size] = h;
-        comX[size] = 0;
-        comY[size] = 0;
-        mass[size] = 0;
-        firstChild[size] = -1;
-        point[size] = -1;
-        depth[size] = d;
+        from[size] = a;
+        to[size] = b;
+        level[size] = lv;
         size++;
     }
 
-    /**
-     * Repulsion on point i: writes the unnormalised force Σ w²(yᵢ − yⱼ) to {@code force[0..1]} and returns
-     * Σ w (its share of the normalisation Z), where w = 1 / (1 + |yᵢ − yⱼ|²).
-     */
-    double repulsion(int i, double px, double py, double theta2, int[] stack, double[] force) {
-        double z = 0;
-        double fx = 0;
-        double fy = 0;
-        int top = 0;
-        stack[top++] = 0;
-        int own = leafOf[i];
-        while (top > 0) {
-            int node = stack[--top];
-            int m = mass[node];
-            if (m == 0) {
-                continue;
-            }
-            double dx = px - comX[node];
-            double dy = py - comY[node];
-            double d2 = dx * dx + dy * dy;
-            boolean leaf = firstChild[node] < 0;
-            double width = 2 * half[node];
-            if (leaf || width * width < theta2 * d2) {
-                if (node == own) {
-                    m--;
-                    if (m == 0) {
-                        continue;
-                    }
-                }
-                double w = 1 / (1 + d2);
-                double mw = m * w;
-                z += mw;
-                mw *= w;
-                fx += mw * dx;
-                fy += mw * dy;
-            } else {
-                int c = firstChild[node];
-                stack[top++] = c;
-                stack[top++] = c + 1;
-                stack[top++] = c + 2;
-                stack[top++] = c + 3;
-            }
-        }
-        force[0] = fx;
-        force[1] = fy;
-        return z;
-    }
-
-    /** Deepest possible traversal stack: 3 siblings waiting per level plus the root. */
+    /** Deepest traversal stack: up to 3 siblings waiting per level plus the root. */
     static int stackSize() {
-        return 4 * (MAX_DEPTH + 2);
+        return 4 * (BITS + 2);
     }
 }

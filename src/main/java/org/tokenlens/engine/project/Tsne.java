@@ -7,10 +7,12 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
- * t-SNE to 2-D: Smile's exact {@code TSNE} for small subsets, our {@link SparseTsne} with FFT-interpolated
- * repulsion ({@link FftRepulsion}) for large ones, or with a Barnes-Hut quadtree ({@link BarnesHutRepulsion}) on
- * request (see the package notes for papers and defaults). The same points, seed and options give the same coordinates, whatever
- * the thread count: every parallel step writes per-point results that are then combined in a fixed order.
+ * t-SNE to 2-D: Smile's exact {@code TSNE} for small subsets, our {@link SparseTsne} for larger ones, its
+ * repulsion from FFT interpolation ({@link FftRepulsion}) while the map is narrow and from a Barnes-Hut quadtree
+ * ({@link BarnesHutRepulsion}) once it has spread ({@link HybridRepulsion}), or either throughout on request (see
+ * the package notes for papers and defaults). The same points, seed and options give the same coordinates,
+ * whatever the thread count: every parallel step writes per-point results that are then combined in a fixed
+ * order.
  */
 public final class Tsne {
 
@@ -21,16 +23,18 @@ public final class Tsne {
     public static final int EXACT_MAX_POINTS = 2_000;
 
     /**
-     * Above this many points {@code AUTO} uses the FFT repulsion (openTSNE's threshold too). Its grid follows the
-     * map's extent, not n: at least 512² nodes (~20 ms CPU per iteration in our radix-2 FFT) and 1,024² once the
-     * map is wider than 85 units (~80 ms), which a 5,000-point map reaches by iteration ~575 — there Barnes-Hut
-     * (~15 ms) is faster; at 30,000 points Barnes-Hut costs ~160 ms per iteration and the FFT wins.
+     * {@code AUTO} once used the FFT repulsion alone above this many points (openTSNE's threshold) and
+     * Barnes-Hut alone below. It now picks per iteration by a cost model ({@link HybridRepulsion}): the FFT
+     * while the map is narrow (early exaggeration), Barnes-Hut once it has spread, at every n. Kept for callers
+     * that quote it; nothing in the library reads it.
      */
     public static final int FFT_MIN_POINTS = 10_000;
 
     /**
-     * Which optimiser: {@code AUTO} picks exact for small n when the schedule matches Smile's fixed one, FFT above
-     * {@link #FFT_MIN_POINTS}, Barnes-Hut in between.
+     * Which optimiser: {@code AUTO} picks exact for small n when the schedule matches Smile's fixed one, and
+     * otherwise our sparse t-SNE with the FFT or the Barnes-Hut repulsion chosen per iteration, whichever is
+     * cheaper for the map's current extent ({@code "FFT / Barnes-Hut"} in the projection's parameters).
+     * {@code BARNES_HUT} and {@code FFT} force one repulsion throughout.
      */
     public enum Algorithm { AUTO, EXACT, BARNES_HUT, FFT }
 
@@ -167,8 +171,7 @@ public final class Tsne {
         BooleanSupplier c = cancelled == null ? () -> false : cancelled;
         Algorithm algorithm = options.algorithm();
         if (algorithm == Algorithm.AUTO) {
-            algorithm = n <= EXACT_MAX_POINTS && options.exactSchedule() ? Algorithm.EXACT
-                    : n > FFT_MIN_POINTS ? Algorithm.FFT : Algorithm.BARNES_HUT;
+            algorithm = n <= EXACT_MAX_POINTS && options.exactSchedule() ? Algorithm.EXACT : Algorithm.AUTO;
         }
         boolean exact = algorithm == Algorithm.EXACT;
         if (exact && !options.exactSchedule()) {
@@ -183,8 +186,11 @@ public final class Tsne {
             y = r.coordinates();
             kl = r.klDivergence();
         } else {
-            Repulsion repulsion = algorithm == Algorithm.FFT ? new FftRepulsion(options.threads())
-                    : new BarnesHutRepulsion(options.theta());
+            Repulsion repulsion = switch (algorithm) {
+                case FFT -> new FftRepulsion(options.threads());
+                case BARNES_HUT -> new BarnesHutRepulsion(options.theta());
+                default -> new HybridRepulsion(options.theta(), options.threads());
+            };
             kl = new SparseTsne(points, options, repulsion).run(init, l, c);
             y = init;
         }
@@ -198,14 +204,15 @@ public final class Tsne {
         params.put("algorithm", switch (algorithm) {
             case EXACT -> "exact (Smile)";
             case FFT -> "FFT (FIt-SNE)";
-            default -> "Barnes-Hut";
+            case BARNES_HUT -> "Barnes-Hut";
+            default -> "FFT / Barnes-Hut";
         });
         params.put("perplexity", Double.toString(options.perplexity()));
         params.put("iterations", Integer.toString(options.iterations()));
         params.put("learningRate", Double.toString(options.learningRate(n)));
         params.put("earlyExaggeration", Double.toString(options.earlyExaggeration()));
         params.put("exaggerationIterations", Integer.toString(options.exaggerationIterations()));
-        if (algorithm == Algorithm.BARNES_HUT) {
+        if (algorithm != Algorithm.EXACT && algorithm != Algorithm.FFT) {
             params.put("theta", Double.toString(options.theta()));
         }
         params.put("init", options.init().name().toLowerCase(java.util.Locale.ROOT));

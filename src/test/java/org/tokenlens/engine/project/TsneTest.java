@@ -122,11 +122,11 @@ class TsneTest {
     }
 
     @Test
-    void fftIsDeterministicAcrossThreadCountsAndAutoPicksItOnlyAboveTenThousandPoints() {
+    void fftIsDeterministicAcrossThreadCountsAndAutoMixesItWithBarnesHutAboveTheExactLimit() {
         Points data = Clusters.gaussian(2100, 10, 4, 3, 2);
         int[] ids = Clusters.range(2100);
         Tsne.Options o = Tsne.Options.defaults().withIterations(60).withPerplexity(10);
-        assertEquals("Barnes-Hut", Tsne.run(data, ids, o.withIterations(1), null, null).parameters()
+        assertEquals("FFT / Barnes-Hut", Tsne.run(data, ids, o.withIterations(1), null, null).parameters()
                 .get("algorithm"));
         o = o.withAlgorithm(Tsne.Algorithm.FFT);
         Projection one = Tsne.run(data, ids, o.withThreads(1), null, null);
@@ -145,6 +145,32 @@ class TsneTest {
         assertEquals("exact (Smile)", Tsne.run(small, ids, o, null, null).parameters().get("algorithm"));
         Tsne.Options shortEarly = new Tsne.Options(10, 260, Double.NaN, 4, 100, 0.5, 1, Tsne.Init.PCA,
                 Tsne.Algorithm.AUTO, 1, 50);
-        assertEquals("Barnes-Hut", Tsne.run(small, ids, shortEarly, null, null).parameters().get("algorithm"));
+        assertEquals("FFT / Barnes-Hut", Tsne.run(small, ids, shortEarly, null, null).parameters()
+                .get("algorithm"));
+    }
+
+    @Test
+    void autoSwitchesFromFftToBarnesHutAsTheMapSpreadsAndIgnoresTheThreadCount() {
+        Points data = Clusters.gaussian(2100, 10, 4, 3, 2);
+        int[] ids = Clusters.range(2100);
+        Tsne.Options o = Tsne.Options.defaults().withIterations(400).withPerplexity(10)
+                .withAlgorithm(Tsne.Algorithm.AUTO);
+        Projection one = Tsne.run(data, ids, o.withThreads(1), null, null);
+        Projection two = Tsne.run(data, ids, o.withThreads(2), null, null);
+        assertEquals("FFT / Barnes-Hut", one.parameters().get("algorithm"));
+        assertArrayEquals(one.x(), two.x());
+        assertArrayEquals(one.y(), two.y());
+        assertEquals(one.klDivergence(), two.klDivergence());
+        // the same run's repulsion, replayed: narrow during exaggeration (FFT), wide at the end (tree)
+        HybridRepulsion h = new HybridRepulsion(0.5, 1);
+        double[] start = Tsne.initialLayout(data, o);
+        assertTrue(h.useFft(start, 2100), "the 1e-4-wide start goes to the FFT");
+        double[] end = new double[2 * 2100];
+        for (int i = 0; i < 2100; i++) {
+            end[2 * i] = one.x()[i];
+            end[2 * i + 1] = one.y()[i];
+        }
+        assertTrue(!h.useFft(end, 2100), "the spread map goes to the tree");
+        assertTrue(Clusters.neighbourPurity(one, 4) > 0.98, "the four clusters separate");
     }
 }
