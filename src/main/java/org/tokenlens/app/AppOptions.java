@@ -52,6 +52,20 @@ public final class AppOptions {
             description = "the method the Embedding map projects with first (default pca)")
     org.tokenlens.engine.project.Projection.Method mapMethod;
 
+    @Option(names = "--map-subset", paramLabel = "all|top|regex|typed", converter = MapSubsetConverter.class,
+            description = "what the Embedding map projects first: the whole vocabulary (default), the top-N ids, "
+                    + "a regex over pieces, or the typed tokens with their nearest neighbours")
+    org.tokenlens.app.embedding.SubsetKind mapSubset;
+
+    @Option(names = "--map-k", paramLabel = "K", description = "with --map-subset typed: neighbours per typed token")
+    Integer mapNeighbours;
+
+    @Option(names = "--map-top", paramLabel = "N", description = "with --map-subset top: how many ids")
+    Integer mapTop;
+
+    @Option(names = "--map-iterations", paramLabel = "N", description = "t-SNE iterations on the Embedding map")
+    Integer mapIterations;
+
     /** Set when --help or --version was asked for: the text to print instead of opening the window. */
     String helpText;
 
@@ -115,6 +129,26 @@ public final class AppOptions {
     /** The Embedding map's method at start, or null for its default. */
     public org.tokenlens.engine.project.Projection.Method mapMethod() {
         return mapMethod;
+    }
+
+    /** The Embedding map's subset at start, or null for its default (the whole vocabulary). */
+    public org.tokenlens.app.embedding.SubsetKind mapSubset() {
+        return mapSubset;
+    }
+
+    /** Neighbours per typed token for the typed subset, or null for the default. */
+    public Integer mapNeighbours() {
+        return mapNeighbours;
+    }
+
+    /** N of the top-N subset, or null for the default. */
+    public Integer mapTop() {
+        return mapTop;
+    }
+
+    /** t-SNE iterations of the Embedding map, or null for the default. */
+    public Integer mapIterations() {
+        return mapIterations;
     }
 
     /** Usage or version text if --help/--version was given, else null. */
@@ -189,6 +223,20 @@ public final class AppOptions {
                 }
             }
             throw new CommandLine.TypeConversionException("expected pca, tsne or umap: " + value);
+        }
+    }
+
+    static final class MapSubsetConverter implements CommandLine.ITypeConverter<org.tokenlens.app.embedding.SubsetKind> {
+        @Override
+        public org.tokenlens.app.embedding.SubsetKind convert(String value) {
+            return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "all" -> org.tokenlens.app.embedding.SubsetKind.ALL;
+                case "top" -> org.tokenlens.app.embedding.SubsetKind.TOP_N;
+                case "regex" -> org.tokenlens.app.embedding.SubsetKind.REGEX;
+                case "typed" -> org.tokenlens.app.embedding.SubsetKind.TYPED_NEIGHBOURS;
+                default -> throw new CommandLine.TypeConversionException(
+                        "expected all, top, regex or typed: " + value);
+            };
         }
     }
 }

@@ -88,6 +88,8 @@ public final class TokenLensApp extends Application {
         if (options.mapMethod() != null) {
             embedding.methodProperty().set(options.mapMethod());
         }
+        embedding.applyStartOptions(options.mapSubset(), options.mapTop(), options.mapNeighbours(),
+                options.mapIterations());
         var mapView = new org.tokenlens.app.embedding.EmbeddingView(embedding);
         Tab mapTab = new Tab("Embedding map", mapView);
         mapTab.setOnSelectionChanged(e -> { // the first look projects the whole vocabulary (PCA), off the FX thread

@@ -100,12 +100,31 @@ public final class EmbeddingViewModel {
         search.addListener(obs -> searcher.run(search.get()));
     }
 
+    /** The window's --map-subset, --map-top, --map-k and --map-iterations; null leaves a setting as it is. */
+    public void applyStartOptions(SubsetKind subset, Integer topN, Integer neighbours, Integer iterations) {
+        if (subset != null) {
+            subsetKind.set(subset);
+        }
+        if (topN != null) {
+            this.topN.set(topN);
+        }
+        if (neighbours != null) {
+            neighboursK.set(neighbours);
+        }
+        if (iterations != null) {
+            this.iterations.set(iterations);
+        }
+    }
+
     // ---- projection runs (ProjectionRuns)
 
     /** Projects the chosen subset with the chosen method (replacing any run in progress). */
     public void project() {
         isolated.set(false);
-        start(null, "Projecting " + subsetKind.get());
+        String slow = method.get() == Projection.Method.UMAP && subsetKind.get() == SubsetKind.ALL
+                ? " with UMAP: its neighbour search (Smile) is brute force on one core, about 10 minutes of CPU for"
+                + " 30,522 points; typed tokens + neighbours is a subset that takes seconds" : "";
+        start(null, "Projecting " + subsetKind.get() + slow, subsetText());
     }
 
     /**
@@ -120,10 +139,21 @@ public final class EmbeddingViewModel {
             return;
         }
         isolated.set(true);
-        start(onMap, "Isolating " + onMap.length + " points");
+        start(onMap, "Isolating " + onMap.length + " points", "isolated selection");
     }
 
-    private void start(int[] fixedIds, String message) {
+    /** The subset as the status line names it, so a map of part of the vocabulary says so. */
+    private String subsetText() {
+        return switch (subsetKind.get()) {
+            case ALL -> "whole vocabulary";
+            case TOP_N -> String.format(java.util.Locale.ROOT, "top %,d ids", topN.get());
+            case REGEX -> "pieces matching " + subsetRegex.get();
+            case TYPED_NEIGHBOURS -> String.format(java.util.Locale.ROOT, "typed tokens + %,d nearest each",
+                    neighboursK.get());
+        };
+    }
+
+    private void start(int[] fixedIds, String message, String subsetText) {
         runs.stop();
         ProjectionParams p;
         try {
@@ -142,7 +172,7 @@ public final class EmbeddingViewModel {
         String regex = subsetRegex.get();
         int k = neighboursK.get();
         int[] typed = linked.typedIds();
-        runs.start(p, message, (control, frames) -> {
+        runs.start(p, message, subsetText, (control, frames) -> {
             EmbeddingSpace s = space();
             int[] ids = fixedIds != null ? fixedIds : ProjectionJob.subsetIds(s, kind, n, regex, typed, k);
             return ProjectionJob.run(s, ids, p, frames, control);

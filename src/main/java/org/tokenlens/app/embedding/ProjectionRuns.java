@@ -44,6 +44,7 @@ final class ProjectionRuns {
     private TaskHandle pendingRun;
     private TsneControl control = new TsneControl();
     private int runIterations;
+    private String runSubset = "";
 
     private record TaggedFrame(long run, ProjectionJob.Frame frame) {
     }
@@ -75,8 +76,9 @@ final class ProjectionRuns {
      * Starts a run (call {@link #stop()} first): {@code work} runs on the worker with a control and a frame sink
      * and returns the projection.
      */
-    void start(ProjectionParams p, String message, Work work) {
+    void start(ProjectionParams p, String message, String subsetText, Work work) {
         long run = ++latestRun;
+        runSubset = subsetText;
         TsneControl c = new TsneControl();
         control = c;
         runIterations = p.iterations();
@@ -110,8 +112,11 @@ final class ProjectionRuns {
             iteration.set(runIterations);
         }
         setPoints(r.ids(), r.x(), r.y());
-        StringBuilder s = new StringBuilder().append(MethodNames.of(r.method())).append(" of ")
-                .append(String.format(Locale.ROOT, "%,d", r.size())).append(" points");
+        StringBuilder s = new StringBuilder().append(MethodNames.of(r.method())).append(" of ");
+        if (r.dropped().length > 0) {
+            s.append(String.format(Locale.ROOT, "%,d of ", r.size()));
+        }
+        s.append(String.format(Locale.ROOT, "%,d points (%s)", r.size() + r.dropped().length, runSubset));
         if (r.explainedVariance().length >= 2) {
             s.append(String.format(Locale.ROOT, " — PC1 %.1f%%, PC2 %.1f%% of the variance",
                     100 * r.explainedVariance()[0], 100 * r.explainedVariance()[1]));

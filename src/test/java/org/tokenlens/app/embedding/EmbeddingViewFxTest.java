@@ -205,7 +205,8 @@ class EmbeddingViewFxTest {
         assertEquals(5, special);
         assertEquals(List.of("word start " + String.format("%,d", start),
                 "continuation (##) " + String.format("%,d", continuation), "special 5"), legendEntries(robot));
-        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().startsWith("PCA of 30,522 points"));
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText()
+                .startsWith("PCA of 30,522 points (whole vocabulary) — PC1 "));
         // a subset without continuations: their entry leaves the legend rather than reading 0
         robot.interact(() -> {
             vm.subsetKindProperty().set(SubsetKind.REGEX);

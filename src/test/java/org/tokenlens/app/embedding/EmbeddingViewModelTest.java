@@ -77,7 +77,24 @@ class EmbeddingViewModelTest {
         for (int i = 0; i < p.size(); i++) {
             assertTrue(Float.isFinite(p.x(i)) && Float.isFinite(p.y(i)), "point " + i);
         }
-        assertTrue(vm.statusProperty().get().startsWith("PCA of 1,500 points"), vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("PCA of 1,500 points (top 1,500 ids) — PC1 "),
+                vm.statusProperty().get());
+    }
+
+    @Test
+    void umapStatusSaysHowManyOfTheSubsetsPointsItKept() {
+        EmbeddingViewModel vm = vm(new CurrentThreadTaskRunner());
+        vm.methodProperty().set(Projection.Method.UMAP);
+        vm.subsetKindProperty().set(SubsetKind.TOP_N);
+        vm.topNProperty().set(600);
+        vm.project();
+        assertNull(vm.errorProperty().get());
+        int shown = vm.pointsProperty().get().size();
+        String status = vm.statusProperty().get();
+        // the map must not look like the whole subset when UMAP dropped points: "UMAP of 450 of 600 points (…)"
+        String expected = shown < 600 ? String.format("UMAP of %,d of 600 points (top 600 ids) — ", shown)
+                : "UMAP of 600 points (top 600 ids)";
+        assertTrue(status.startsWith(expected), status);
     }
 
     @Test
