@@ -12,7 +12,13 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SkinBase;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import org.tokenlens.engine.tokenize.Encoding;
 
 /**
@@ -26,6 +32,7 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
     private static final double ROW_HEIGHT = 56;
     /** Room for the vertical scroll bar and the cell padding. */
     private static final double ROW_INSET = 30;
+    private static final CornerRadii CHIP_CORNERS = new CornerRadii(5);
 
     private final ListView<Integer> list = new ListView<>();
     private final ObservableList<Integer> rows = FXCollections.observableArrayList();
@@ -41,6 +48,9 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
      * keystroke — each flip restyles the chip's whole subtree.
      */
     private ChipData diffFor;
+    /** Hidden regions the theme paints in each palette colour (then the special tokens' surface). */
+    private final Region[] paletteProbes = new Region[TokenChip.PALETTE_SIZE + 1];
+    private Background[] backgrounds;
     private int diffPrefix;
     private int diffSuffix;
 
@@ -57,6 +67,17 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
         fontProbe.setManaged(false);
         fontProbe.setVisible(false);
         getChildren().addAll(list, fontProbe);
+        for (int k = 0; k < paletteProbes.length; k++) {
+            Region probe = new Region();
+            probe.getStyleClass().add("chip-palette-probe");
+            probe.pseudoClassStateChanged(PseudoClass.getPseudoClass(
+                    k < TokenChip.PALETTE_SIZE ? "palette-" + k : "special"), true);
+            probe.setManaged(false);
+            probe.setVisible(false);
+            paletteProbes[k] = probe;
+            getChildren().add(probe);
+            registerChangeListener(probe.backgroundProperty(), obs -> repaint());
+        }
         registerChangeListener(strip.dataProperty(), obs -> {
             alignDiff();
             rebreak();
@@ -102,6 +123,23 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
                 indices[r] = r;
             }
             rows.setAll(indices);
+        }
+    }
+
+    /** The theme's palette changed (or arrived): every pooled chip takes the new backgrounds. */
+    private void repaint() {
+        Background[] palette = new Background[paletteProbes.length];
+        for (int k = 0; k < palette.length; k++) {
+            Background themed = paletteProbes[k].getBackground();
+            if (themed == null || themed.getFills().isEmpty()) {
+                return; // not styled yet
+            }
+            palette[k] = new Background(new BackgroundFill(themed.getFills().get(0).getFill(), CHIP_CORNERS,
+                    Insets.EMPTY));
+        }
+        backgrounds = palette;
+        for (RowCell cell : liveCells) {
+            cell.pool.forEach(chip -> chip.setBackgrounds(palette));
         }
     }
 
@@ -262,6 +300,7 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
 
         private TokenChip newChip() {
             TokenChip chip = new TokenChip();
+            chip.setBackgrounds(backgrounds);
             chip.setOnMouseClicked(e -> notify(getSkinnable().onTokenClickedProperty().get(), chip.firstToken()));
             chip.setOnMouseEntered(e -> notify(getSkinnable().onTokenHoveredProperty().get(), chip.firstToken()));
             chip.setOnMouseExited(e -> notify(getSkinnable().onTokenHoveredProperty().get(), -1));

@@ -5,20 +5,18 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
+import javafx.scene.layout.Background;
 
 /**
  * One chip: a cluster of tokens (usually one) — its label above, its ids (and hex badges for partial characters)
- * below. Looks come from {@code token-chip.css} and the theme: a soft Okabe–Ito background ({@code :palette-0..7}),
- * {@code :special} outlined and bold, {@code :unknown} outlined red, {@code :byte-fallback} dashed,
+ * below. Looks come from {@code token-chip.css} and the theme: a soft Okabe–Ito background (the strip hands each
+ * chip the theme's palette as {@link Background}s, see {@link #setBackgrounds}), {@code :special} outlined and bold, {@code :unknown} outlined red, {@code :byte-fallback} dashed,
  * {@code :boundary-diff} a bar at the left edge, {@code :selected}, {@code :covered} and {@code :hovered} for
  * linking with the editor.
  */
 public class TokenChip extends Control {
 
     static final int PALETTE_SIZE = 8;
-    /** Palette colours are pseudo-classes, not style classes: changing one re-matches no selectors (a keystroke
-     *  shifts every later chip's position colour). */
-    private static final PseudoClass[] PALETTE = new PseudoClass[PALETTE_SIZE];
     static final PseudoClass SPECIAL = PseudoClass.getPseudoClass("special");
     static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
     static final PseudoClass BYTE_FALLBACK = PseudoClass.getPseudoClass("byte-fallback");
@@ -27,17 +25,17 @@ public class TokenChip extends Control {
     static final PseudoClass HOVERED = PseudoClass.getPseudoClass("hovered");
     static final PseudoClass BOUNDARY_DIFF = PseudoClass.getPseudoClass("boundary-diff");
 
-    static {
-        for (int k = 0; k < PALETTE_SIZE; k++) {
-            PALETTE[k] = PseudoClass.getPseudoClass("palette-" + k);
-        }
-    }
-
     private final ObjectProperty<ChipContent> content = new SimpleObjectProperty<>(this, "content");
     /** First token of the cluster shown, in its encoding; -1 when empty. */
     private int firstToken = -1;
     private int tokenCount;
     private int palette = -1;
+    /**
+     * The theme's palette backgrounds, then the special tokens' one. Set in code, not by a pseudo-class per
+     * colour: a keystroke that adds a token shifts the position colour of every chip after it, and a pseudo-class
+     * change restyles the chip with all its text — most of the FX thread's CSS work per keystroke.
+     */
+    private Background[] backgrounds;
 
     public TokenChip() {
         getStyleClass().add("token-chip");
@@ -58,13 +56,20 @@ public class TokenChip extends Control {
         pseudoClassStateChanged(UNKNOWN, mark == TokenMarks.UNKNOWN);
         pseudoClassStateChanged(BYTE_FALLBACK, mark == TokenMarks.BYTE_FALLBACK);
         if (wantedPalette != palette) {
-            if (palette >= 0) {
-                pseudoClassStateChanged(PALETTE[palette], false);
-            }
-            if (wantedPalette >= 0) {
-                pseudoClassStateChanged(PALETTE[wantedPalette], true);
-            }
             palette = wantedPalette;
+            paint();
+        }
+    }
+
+    /** The palette backgrounds ({@link #PALETTE_SIZE} colours, then special tokens'), from the theme. */
+    void setBackgrounds(Background[] palette) {
+        backgrounds = palette;
+        paint();
+    }
+
+    private void paint() {
+        if (backgrounds != null) {
+            setBackground(backgrounds[palette >= 0 ? palette : PALETTE_SIZE]);
         }
     }
 
@@ -104,7 +109,7 @@ public class TokenChip extends Control {
         return firstToken;
     }
 
-    /** The colour index shown (pseudo-class {@code :palette-N}), or -1 for none (special tokens). */
+    /** The colour index shown, or -1 for none (special tokens). */
     public int paletteIndex() {
         return palette;
     }

@@ -100,13 +100,13 @@ class ChipStripFxTest {
     @Test
     void specialUnknownAndSelectedChipsCarryTheirPseudoClasses(FxRobot robot) {
         robot.interact(() -> {
-            strip.setData(ChipData.of(encoding("[CLS]", "hi", "[UNK]"), 100, ChipMode.TEXT));
+            strip.setData(ChipData.of(encoding("[CLS]", "hi", "[UNK]", " x"), 100, ChipMode.TEXT));
             strip.selectedTokenProperty().set(1);
             strip.coveredTokensProperty().set(new IndexRange(2, 3));
         });
         List<TokenChip> chips = new ArrayList<>(shownChips(robot));
         chips.sort(java.util.Comparator.comparingInt(TokenChip::firstToken));
-        assertEquals(3, chips.size());
+        assertEquals(4, chips.size());
         assertTrue(has(chips.get(0), "special"));
         assertFalse(has(chips.get(1), "special"));
         assertTrue(has(chips.get(2), "unknown"));
@@ -114,12 +114,41 @@ class ChipStripFxTest {
         assertFalse(has(chips.get(0), "selected"));
         assertTrue(has(chips.get(2), "covered"));
         assertFalse(has(chips.get(1), "covered"));
-        // coloured by position, except specials, which are outlined instead
-        assertTrue(chips.get(0).getPseudoClassStates().stream().noneMatch(c -> c.getPseudoClassName()
-                .startsWith("palette-")));
+        // coloured by position in the theme's palette, except specials, which are outlined on the surface colour
         assertEquals(-1, chips.get(0).paletteIndex());
-        assertTrue(chips.get(1).getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("palette-1")));
+        assertEquals(themeColour(Theme.LIGHT, "-tl-surface"), fill(chips.get(0)));
         assertEquals(1, chips.get(1).paletteIndex());
+        assertEquals(themeColour(Theme.LIGHT, "-tl-chip-1"), fill(chips.get(1)));
+        assertEquals(themeColour(Theme.LIGHT, "-tl-chip-2"), fill(chips.get(2)));
+
+        // " x": a muted space glyph, then the text in the chip text colour
+        List<javafx.scene.text.Text> runs = chips.get(3).getChildrenUnmodifiable().stream()
+                .filter(n -> n.getStyleClass().contains("chip-run")).map(javafx.scene.text.Text.class::cast).toList();
+        assertEquals(List.of("·", "x"), runs.stream().map(javafx.scene.text.Text::getText).toList());
+        assertEquals(themeColour(Theme.LIGHT, "-tl-muted"), runs.get(0).getFill());
+        assertEquals(themeColour(Theme.LIGHT, "-tl-chip-text"), runs.get(1).getFill());
+
+        robot.interact(() -> strip.getScene().getStylesheets().setAll(Theme.DARK.stylesheetUrl()));
+        robot.interact(() -> { }); // one pulse: CSS restyles the palette
+        assertEquals(themeColour(Theme.DARK, "-tl-surface"), fill(chips.get(0)));
+        assertEquals(themeColour(Theme.DARK, "-tl-chip-1"), fill(chips.get(1)));
+    }
+
+    /** A colour as the theme's stylesheet defines it, read from the file rather than from any node. */
+    private static javafx.scene.paint.Color themeColour(Theme theme, String name) {
+        try (var in = new java.net.URL(theme.stylesheetUrl()).openStream()) {
+            String css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            var m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(name) + ":\\s*([^;]+);").matcher(css);
+            assertTrue(m.find(), name + " in " + theme);
+            return javafx.scene.paint.Color.web(m.group(1).strip());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static javafx.scene.paint.Paint fill(TokenChip chip) {
+        assertTrue(chip.getBackground() != null && !chip.getBackground().getFills().isEmpty(), "chip has a fill");
+        return chip.getBackground().getFills().get(0).getFill();
     }
 
     @Test
