@@ -97,6 +97,40 @@ class TokenizationViewFxTest {
         assertEquals("6 tokens · 2.83 chars/token", robot.lookup(".lane-summary").queryLabeled().getText());
     }
 
+    /** The text the lanes get is the editor's, edit after edit: inserts, replacements, deletions, undo, redo. */
+    @Test
+    void theLanesGetTheEditorsTextAfterEveryKindOfEdit(FxRobot robot) {
+        robot.interact(() -> { });
+        TokenEditor editor = robot.lookup(".editor").queryAs(TokenEditor.class);
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "ab \n\r\n\t日本😀é\u0301";
+        for (int step = 0; step < 200; step++) {
+            int kind = random.nextInt(5);
+            robot.interact(() -> {
+                int length = editor.getLength();
+                int from = random.nextInt(length + 1);
+                int to = Math.min(length, from + random.nextInt(4));
+                StringBuilder insert = new StringBuilder();
+                for (int k = random.nextInt(4); k > 0; k--) {
+                    insert.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                switch (kind) {
+                    case 0 -> editor.insertText(from, insert.toString());
+                    case 1 -> editor.replaceText(from, to, insert.toString());
+                    case 2 -> editor.deleteText(from, to);
+                    case 3 -> editor.undo();
+                    default -> editor.redo();
+                }
+            });
+            String[] shown = new String[2];
+            robot.interact(() -> {
+                shown[0] = editor.getText();
+                shown[1] = viewModel.textProperty().get();
+            });
+            assertEquals(shown[0], shown[1], "after step " + step);
+        }
+    }
+
     @Test
     void switchingTokenizerInThePicker(FxRobot robot) throws TimeoutException {
         settle();
