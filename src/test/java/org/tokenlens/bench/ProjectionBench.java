@@ -14,13 +14,15 @@ import org.tokenlens.engine.tokenize.TokenizerRegistry;
 
 /**
  * Projections side by side on MiniLM's word embeddings (30,522 × 384), wall and process CPU time:
- * PCA top-50; t-SNE on the whole vocabulary (FFT, 1,000 iterations; its set-up alone: PCA init, exact k-NN,
- * P); t-SNE at 5,000 rows, our FFT (and Barnes-Hut with {@code barnes-hut}) vs Smile's exact TSNE (same init,
- * perplexity, learning rate, 1,000 iterations; all scored by the same exact KL). Run with -Xmx2g:
+ * PCA top-50; t-SNE on the whole vocabulary (AUTO, 1,000 iterations; its set-up alone: PCA init, exact k-NN,
+ * P); t-SNE at 5,000 rows, ours (AUTO; FFT only with {@code fft}, Barnes-Hut only with {@code barnes-hut}; three
+ * times with {@code repeat}) vs Smile's exact TSNE (same init, perplexity, learning rate, 1,000 iterations; all
+ * scored by the same exact KL). {@code skip-whole}, {@code skip-smile}, {@code skip-pca} leave parts out. Run
+ * with -Xmx2g:
  * <pre>mvn -q -o -Dtokenlens.buildDir=/tmp/build-x -Dfixtures.skip test-compile exec:java
  *   -Dexec.classpathScope=test -Dexec.mainClass=org.tokenlens.bench.ProjectionBench</pre>
  * or java -Xmx2g -cp target/test-classes:target/classes:… org.tokenlens.bench.ProjectionBench [skip-smile] [skip-pca]
- * [barnes-hut]
+ * [skip-whole] [fft] [barnes-hut] [repeat]
  */
 public final class ProjectionBench {
 
@@ -34,6 +36,9 @@ public final class ProjectionBench {
         boolean skipSmile = flags.contains("skip-smile");
         boolean withBarnesHut = flags.contains("barnes-hut");
         boolean skipPca = flags.contains("skip-pca");
+        boolean withFft = flags.contains("fft");
+        boolean skipWhole = flags.contains("skip-whole");
+        int repeats = flags.contains("repeat") ? 3 : 1;
         try (EmbeddingModel model = new EmbeddingModels(new TokenizerRegistry()).load("all-MiniLM-L6-v2")) {
             Points all = Points.of(model.input(), Subset.all(model.input().rows()).ids());
             System.out.printf("MiniLM %d × %d, %d cores, max heap %d MB%n", all.n(), all.dim(),
@@ -58,12 +63,20 @@ public final class ProjectionBench {
             System.out.printf("load average %.2f%n", ManagementFactory.getOperatingSystemMXBean()
                     .getSystemLoadAverage());
             int[] allIds = Subset.all(all.n()).ids();
-            timed("t-SNE whole vocabulary, set-up only (PCA init + exact k-NN + P + 1 iteration)",
-                    () -> Tsne.run(all, allIds, o.withIterations(1), null, null));
-            Projection whole = timed("FFT t-SNE whole vocabulary (1,000 iterations)",
-                    () -> Tsne.run(all, allIds, o.withAlgorithm(Tsne.Algorithm.FFT), null, null));
-            System.out.printf("  KL (sparse P) %.4f, %s%n", whole.klDivergence(),
-                    Quality.of(all, whole, 10, 300, 1));
+            if (!skipWhole) {
+                timed("t-SNE whole vocabulary, set-up only (PCA init + exact k-NN + P + 1 iteration)",
+                        () -> Tsne.run(all, allIds, o.withIterations(1), null, null));
+                Projection whole = timed("t-SNE whole vocabulary, AUTO (1,000 iterations)",
+                        () -> Tsne.run(all, allIds, o, null, null));
+                System.out.printf("  KL (sparse P) %.4f, %s%n", whole.klDivergence(),
+                        Quality.of(all, whole, 10, 300, 1));
+                if (withFft) {
+                    Projection wholeFft = timed("t-SNE whole vocabulary, FFT only (1,000 iterations)",
+                            () -> Tsne.run(all, allIds, o.withAlgorithm(Tsne.Algorithm.FFT), null, null));
+                    System.out.printf("  KL (sparse P) %.4f, %s%n", wholeFft.klDivergence(),
+                            Quality.of(all, wholeFft, 10, 300, 1));
+                }
+            }
 
             int[] ids5k = Subset.top(5000, all.n()).ids();
             // rows 1,000–5,999 skip [unused*] slots, which are near-duplicates
@@ -71,11 +84,22 @@ public final class ProjectionBench {
                 ids5k[i] += 1000;
             }
             Points p5k = Points.of(model.input(), ids5k);
-            Projection fft = timed("FFT t-SNE 5,000", () -> Tsne.run(p5k, ids5k,
-                    o.withAlgorithm(Tsne.Algorithm.FFT), null, null));
-            System.out.printf("  exact KL %.4f, %s%n", ExactKl.of(p5k, 30, fft), Quality.of(p5k, fft, 10, 1000, 1));
+            timed("t-SNE 5,000, set-up only (PCA init + exact k-NN + P + 1 iteration)",
+                    () -> Tsne.run(p5k, ids5k, o.withIterations(1), null, null));
+            for (int rep = 0; rep < repeats; rep++) {
+                Projection auto = timed("t-SNE 5,000, AUTO (FFT while narrow, then Barnes-Hut)",
+                        () -> Tsne.run(p5k, ids5k, o, null, null));
+                System.out.printf("  exact KL %.4f, %s%n", ExactKl.of(p5k, 30, auto),
+                        Quality.of(p5k, auto, 10, 1000, 1));
+            }
+            if (withFft) {
+                Projection fft = timed("t-SNE 5,000, FFT only", () -> Tsne.run(p5k, ids5k,
+                        o.withAlgorithm(Tsne.Algorithm.FFT), null, null));
+                System.out.printf("  exact KL %.4f, %s%n", ExactKl.of(p5k, 30, fft),
+                        Quality.of(p5k, fft, 10, 1000, 1));
+            }
             if (withBarnesHut) {
-                Projection bh = timed("BH t-SNE 5,000", () -> Tsne.run(p5k, ids5k,
+                Projection bh = timed("t-SNE 5,000, Barnes-Hut only", () -> Tsne.run(p5k, ids5k,
                         o.withAlgorithm(Tsne.Algorithm.BARNES_HUT), null, null));
                 System.out.printf("  exact KL %.4f, %s%n", ExactKl.of(p5k, 30, bh),
                         Quality.of(p5k, bh, 10, 1000, 1));

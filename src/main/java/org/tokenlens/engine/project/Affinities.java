@@ -32,37 +32,53 @@ final class Affinities {
     }
 
     /**
-     * Bisection on the precision β of row i: entropy H(β) falls as β grows. Distances are shifted by the row's
-     * minimum before exp() so that far-away neighbourhoods do not underflow to all zeros.
+     * The precision β of row i such that the entropy H(β) equals log(perplexity): Newton steps on H, which falls
+     * as β grows ({@code dH/dβ = −β · Var(d²)} under the row's distribution), kept inside a bisection bracket —
+     * a step that would leave the bracket bisects instead; converges in a handful of steps where plain bisection
+     * took dozens. Distances are shifted by the row's minimum before exp() so that far-away neighbourhoods do not
+     * underflow to all zeros.
      */
-    private static void calibrate(float[] d2, int base, int k, double perplexity, double[] out) {
+    static void calibrate(float[] d2, int base, int k, double perplexity, double[] out) {
         double target = Math.log(perplexity);
         double min = d2[base];
-        double beta = 1;
+        double mean = 0;
+        for (int j = 0; j < k; j++) {
+            mean += d2[base + j] - min;
+        }
+        mean /= k;
+        // a start where exp(−β d²) spans the row's distances
+        double beta = mean > 0 ? 1 / mean : 1;
         double lo = 0;
         double hi = Double.POSITIVE_INFINITY;
         for (int iter = 0; iter < 200; iter++) {
             double sum = 0;
             double weighted = 0;
+            double weighted2 = 0;
             for (int j = 0; j < k; j++) {
                 double shifted = d2[base + j] - min;
                 double w = Math.exp(-beta * shifted);
                 out[base + j] = w;
                 sum += w;
                 weighted += w * shifted;
+                weighted2 += w * shifted * shifted;
             }
-            double entropy = Math.log(sum) + beta * weighted / sum;
+            double m1 = weighted / sum;
+            double entropy = Math.log(sum) + beta * m1;
             double diff = entropy - target;
             if (Math.abs(diff) < 1e-5) {
                 break;
             }
             if (diff > 0) {
                 lo = beta;
-                beta = Double.isInfinite(hi) ? beta * 2 : (beta + hi) / 2;
             } else {
                 hi = beta;
-                beta = (beta + lo) / 2;
             }
+            double slope = -beta * (weighted2 / sum - m1 * m1);
+            double next = slope < 0 ? beta - diff / slope : Double.NaN;
+            if (!(next > lo && next < hi)) {
+                next = Double.isInfinite(hi) ? beta * 2 : (lo + hi) / 2;
+            }
+            beta = next;
         }
         double sum = 0;
         for (int j = 0; j < k; j++) {

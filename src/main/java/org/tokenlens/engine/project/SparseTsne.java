@@ -2,6 +2,7 @@ package org.tokenlens.engine.project;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
@@ -31,7 +32,11 @@ final class SparseTsne {
         this.repulsion = repulsion;
     }
 
-    /** Optimises {@code y} (interleaved x, y) in place; returns the final KL divergence in nats. */
+    /**
+     * Optimises {@code y} (interleaved x, y) in place; returns the final KL divergence in nats.
+     *
+     * @param listener progress callback, or null: then the KL is computed only at the end
+     */
     double run(double[] y, Tsne.Listener listener, BooleanSupplier cancelled) {
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
@@ -65,6 +70,7 @@ final class SparseTsne {
         int[] rowStart = p.rowStart;
         int[] column = p.column;
         int iterations = options.iterations();
+        double pLogP = pLogP(p);
         for (int iter = 0; iter < iterations; iter++) {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("t-SNE cancelled at iteration " + iter);
@@ -75,7 +81,9 @@ final class SparseTsne {
             for (int c = 0; c < 2 * n; c++) {
                 yf[c] = (float) y[c];
             }
-            pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> {
+            // the attractive sums run on the pool while this thread builds the repulsion's tree (serial work
+            // that would otherwise leave a core idle); each writes only its own arrays, y is read by both
+            ForkJoinTask<?> attraction = pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> {
                 float yx = yf[2 * i];
                 float yy = yf[2 * i + 1];
                 float ax = 0;
@@ -90,10 +98,12 @@ final class SparseTsne {
                 }
                 attract[2 * i] = ax * exaggeration;
                 attract[2 * i + 1] = ay * exaggeration;
-            })).join();
+            }));
             double z = repulsion.compute(y, n, repel, pool);
-            boolean report = (iter + 1) % options.reportEvery() == 0 || iter == iterations - 1;
-            double kl = report ? klDivergence(p, y, z) : Double.NaN;
+            attraction.join();
+            boolean report = listener != null
+                    && ((iter + 1) % options.reportEvery() == 0 || iter == iterations - 1);
+            double kl = report ? klDivergence(p, y, z, pLogP) : Double.NaN;
             final double zz = z;
             pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> {
                 for (int c = 2 * i; c < 2 * i + 2; c++) {
@@ -105,7 +115,7 @@ final class SparseTsne {
                 }
                 // openTSNE's max_step_norm: without it, whole-vocabulary runs flung a few points ~900 units out
                 // in the first 25 iterations, which also stretches the FFT grid over empty space
-                double norm = Math.hypot(update[2 * i], update[2 * i + 1]);
+                double norm = Math.sqrt(update[2 * i] * update[2 * i] + update[2 * i + 1] * update[2 * i + 1]);
                 if (norm > MAX_STEP) {
                     update[2 * i] *= MAX_STEP / norm;
                     update[2 * i + 1] *= MAX_STEP / norm;
@@ -119,13 +129,27 @@ final class SparseTsne {
             }
         }
         // KL of the finished layout: one more pass for Z at the final positions
-        return klDivergence(p, y, repulsion.compute(y, n, repel, pool));
+        return klDivergence(p, y, repulsion.compute(y, n, repel, pool), pLogP);
     }
 
-    /** Σ pᵢⱼ log(pᵢⱼ / qᵢⱼ) over the stored P, with qᵢⱼ = wᵢⱼ / Z (P unexaggerated, summing to 1). */
-    static double klDivergence(Affinities p, double[] y, double z) {
+    /** Σ pᵢⱼ log pᵢⱼ over the stored P: the part of the KL that does not move. */
+    static double pLogP(Affinities p) {
+        double s = 0;
+        for (double pij : p.p) {
+            if (pij > 0) {
+                s += pij * Math.log(pij);
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Σ pᵢⱼ log(pᵢⱼ / qᵢⱼ) over the stored P, with qᵢⱼ = wᵢⱼ / Z (P unexaggerated, summing to 1):
+     * {@code Σ p log p + Σ p log(1 + d²) + log Z · Σ p}.
+     */
+    static double klDivergence(Affinities p, double[] y, double z, double pLogP) {
         double kl = 0;
-        double logZ = Math.log(z);
+        double mass = 0;
         for (int i = 0; i < p.n; i++) {
             for (int e = p.rowStart[i]; e < p.rowStart[i + 1]; e++) {
                 int j = p.column[e];
@@ -133,11 +157,12 @@ final class SparseTsne {
                 double dy = y[2 * i + 1] - y[2 * j + 1];
                 double pij = p.p[e];
                 if (pij > 0) {
-                    kl += pij * (Math.log(pij) + Math.log1p(dx * dx + dy * dy) + logZ);
+                    kl += pij * Math.log1p(dx * dx + dy * dy);
+                    mass += pij;
                 }
             }
         }
-        return kl;
+        return pLogP + kl + Math.log(z) * mass;
     }
 
     private void centre(double[] y) {

@@ -191,7 +191,7 @@ public final class Tsne {
                 case BARNES_HUT -> new BarnesHutRepulsion(options.theta());
                 default -> new HybridRepulsion(options.theta(), options.threads());
             };
-            kl = new SparseTsne(points, options, repulsion).run(init, l, c);
+            kl = new SparseTsne(points, options, repulsion).run(init, listener, c);
             y = init;
         }
         float[] xs = new float[n];
