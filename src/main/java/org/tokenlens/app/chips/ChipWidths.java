@@ -30,7 +30,7 @@ public final class ChipWidths {
     }
 
     /**
-     * One width per cluster, single-token clusters looked up in {@code cache} (may be null): a keystroke in a
+     * One width per cluster, looked up in {@code cache} (may be null): a keystroke in a
      * 100 KB document re-estimates ~25,000 chips, and building each chip's content to measure it was most of
      * what a lane allocated per keystroke — garbage whose collection pauses stalled the FX thread.
      */
@@ -40,26 +40,69 @@ public final class ChipWidths {
         for (int c = 0; c < clusters; c++) {
             int from = clusterStarts[c];
             int to = clusterStarts[c + 1];
-            out[c] = cache != null && to - from == 1 ? cache.width(e, marks, from, mode)
-                    : (float) estimate(ChipContent.of(e, marks, from, to, mode));
+            out[c] = cache == null ? (float) estimate(ChipContent.of(e, marks, from, to, mode))
+                    : to - from == 1 ? cache.width(e, marks, from, mode)
+                    : cache.width(e, marks, from, to, mode);
         }
         return out;
     }
 
     /**
-     * Widths of single-token chips by token id, per mode. Such a chip's content depends only on the mode, the id,
-     * the special flag, the piece and the bytes (its mark changes the colour, not the size; badges need two
-     * tokens), so an entry is reused only when all of those match — a tokenizer whose bytes for an id vary with
-     * context (a decoder that strips the first token's space) simply misses. Safe to share between threads: an
-     * entry is immutable and a lost update only costs a recomputation.
+     * Chip widths by token ids, per mode. A chip's content depends only on the mode and its tokens' ids, special
+     * flags, pieces and bytes (its mark changes the colour, not the size), so an entry is reused only when all of
+     * those match — a tokenizer whose bytes for an id vary with context (a decoder that strips the first token's
+     * space) simply misses. Single tokens are looked up by id in an array; clusters of several (a character split
+     * into byte tokens, thousands per page of CJK under GPT-2) by a hash of their ids. Safe to share between
+     * threads: entries are immutable and a lost update only costs a recomputation.
      */
     public static final class Cache {
         private static final int MAX_ID = 1 << 22;
+        /** Cluster entries kept before the map starts over (a few MB). */
+        private static final int MAX_CLUSTERS = 100_000;
 
         private record Entry(boolean special, String piece, byte[] bytes, float width) {
         }
 
+        private record ClusterEntry(ChipMode mode, int[] ids, boolean[] special, String[] pieces, byte[][] bytes,
+                                    float width) {
+
+            boolean matches(Encoding e, int from, int to, ChipMode m) {
+                if (m != mode || to - from != ids.length) {
+                    return false;
+                }
+                for (int k = 0; k < ids.length; k++) {
+                    int i = from + k;
+                    if (ids[k] != e.ids()[i] || special[k] != e.special()[i]
+                            || !Objects.equals(pieces[k], e.tokens()[i]) || !Arrays.equals(bytes[k], e.bytes()[i])) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+
         private final Entry[][] byMode = new Entry[ChipMode.values().length][];
+        private final java.util.concurrent.ConcurrentHashMap<Long, ClusterEntry> clusters =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        float width(Encoding e, byte[] marks, int from, int to, ChipMode mode) {
+            long key = mode.ordinal();
+            for (int i = from; i < to; i++) {
+                key = key * 0x9E3779B97F4A7C15L + e.ids()[i];
+            }
+            ClusterEntry hit = clusters.get(key);
+            if (hit != null && hit.matches(e, from, to, mode)) {
+                return hit.width;
+            }
+            float width = (float) estimate(ChipContent.of(e, marks, from, to, mode));
+            if (clusters.size() >= MAX_CLUSTERS) {
+                clusters.clear();
+            }
+            clusters.put(key, new ClusterEntry(mode, Arrays.copyOfRange(e.ids(), from, to),
+                    Arrays.copyOfRange(e.special(), from, to), Arrays.copyOfRange(e.tokens(), from, to),
+                    Arrays.copyOfRange(e.bytes(), from, to), width));
+            return width;
+        }
 
         float width(Encoding e, byte[] marks, int i, ChipMode mode) {
             int id = e.ids()[i];

@@ -49,6 +49,26 @@ class ChipWidthsCacheTest {
     }
 
     @Test
+    void aClusterWhoseBytesDifferIsNotServedFromTheCache() {
+        ChipWidths.Cache cache = new ChipWidths.Cache();
+        byte[] smile = "😀".getBytes(StandardCharsets.UTF_8);
+        byte[] han = "日".getBytes(StandardCharsets.UTF_8);
+        Encoding a = two("😀", new byte[][] {{smile[0], smile[1]}, {smile[2], smile[3]}});
+        Encoding b = two("日", new byte[][] {{han[0]}, {han[1], han[2]}}); // same ids 7, 8: other bytes
+        for (Encoding e : List.of(a, b, a)) {
+            for (ChipMode mode : ChipMode.values()) {
+                assertEquals(fromContent(e, new byte[2], new int[] {0, 2}, mode)[0],
+                        ChipWidths.estimate(e, new byte[2], new int[] {0, 2}, mode, cache)[0], e.text() + " " + mode);
+            }
+        }
+    }
+
+    private static Encoding two(String text, byte[][] bytes) {
+        return new Encoding(text, new int[] {7, 8}, new String[] {"p", "q"}, bytes, new int[] {0, 0},
+                new int[] {text.length(), text.length()}, new boolean[2], new int[2]);
+    }
+
+    @Test
     void anIdWhoseBytesDifferIsNotServedFromTheCache() {
         ChipWidths.Cache cache = new ChipWidths.Cache();
         Encoding narrow = one("ii", 7);
