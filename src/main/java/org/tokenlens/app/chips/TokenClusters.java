@@ -1,7 +1,5 @@
 package org.tokenlens.app.chips;
 
-import java.text.BreakIterator;
-import java.util.Locale;
 import org.tokenlens.engine.tokenize.Encoding;
 
 /**
@@ -23,8 +21,6 @@ public final class TokenClusters {
         int n = e.size();
         int[] out = new int[n + 1];
         int count = 0;
-        BreakIterator graphemes = BreakIterator.getCharacterInstance(Locale.ROOT);
-        graphemes.setText(e.text());
         int textLength = e.text().length();
         int pending = 0; // continuation bytes still owed by the last lead byte
         boolean open = false;
@@ -42,7 +38,7 @@ public final class TokenClusters {
                 pending = nextPending(pending, b);
             }
             int end = e.ends()[i];
-            boolean onGrapheme = end < 0 || end >= textLength || graphemes.isBoundary(end);
+            boolean onGrapheme = end < 0 || end >= textLength || Graphemes.isBoundary(e.text(), end);
             open = pending != 0 || !onGrapheme;
             if (open && i + 1 < n && e.special()[i + 1]) {
                 open = false;

@@ -84,10 +84,9 @@ class TokenClustersTest {
         assertFalse(multi.isEmpty(), "gpt2 splits CJK and emoji into byte tokens");
     }
 
+    /** UAX #29 boundaries (GraphemesTest checks them against the annex's rules). */
     private static boolean isGraphemeEnd(String text, int offset) {
-        java.text.BreakIterator it = java.text.BreakIterator.getCharacterInstance(java.util.Locale.ROOT);
-        it.setText(text);
-        return offset >= text.length() || it.isBoundary(offset);
+        return offset >= text.length() || Graphemes.isBoundary(text, offset);
     }
 
     @Test
