@@ -173,8 +173,12 @@ public final class EmbeddingView extends BorderPane {
         CheckBox follow = new CheckBox("follow layout");
         follow.setId("followLayout");
         follow.selectedProperty().bindBidirectional(vm.followLayoutProperty());
+        Label lane = new Label();
+        lane.setId("laneNote");
+        lane.getStyleClass().add("lane-note");
+        lane.textProperty().bind(vm.laneNoteProperty());
         FlowPane row2 = new FlowPane(8, 6, perplexity, lr, iterations, seed, theta, umapK, minDist,
-                labelled("Colour by", colour), search, follow);
+                labelled("Colour by", colour), search, follow, lane);
         row2.getStyleClass().add("map-toolbar");
         form.setId("mapForm");
         form.getStyleClass().add("map-form");
@@ -210,22 +214,26 @@ public final class EmbeddingView extends BorderPane {
         error.setId("error");
         error.getStyleClass().add("map-error");
         error.textProperty().bind(vm.errorProperty());
-        Label lane = new Label();
-        lane.setId("laneNote");
-        lane.getStyleClass().add("lane-note");
-        lane.textProperty().bind(vm.laneNoteProperty());
+        // which lane the path follows sits in the form; only its absence ("No bert-base-uncased lane…") is news
+        // for the status bar, where the note shrank the status to "…" in presentation type
+        Label noLane = new Label();
+        noLane.setId("noLaneNote");
+        noLane.getStyleClass().add("lane-note");
+        noLane.textProperty().bind(vm.laneNoteProperty());
+        noLane.visibleProperty().bind(vm.laneProperty().isNull());
+        noLane.managedProperty().bind(noLane.visibleProperty());
+        noLane.setMinWidth(0);
         Label hover = new Label();
         hover.setId("hoverText");
         hover.getStyleClass().add("hover-text");
         hover.textProperty().bind(vm.hoverTextProperty());
         exportStatus.getStyleClass().add("map-status");
         // the status takes the spare width and wraps (a UMAP note or PCA's variance once ended in "…" in
-        // presentation type); the lane note gives way first
+        // presentation type)
         status.setWrapText(true);
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
-        lane.setMinWidth(0);
-        HBox bar = new HBox(10, progress, klLabel, status, error, hover, lane);
+        HBox bar = new HBox(10, progress, klLabel, status, error, hover, noLane);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("map-status-bar");

@@ -76,6 +76,8 @@ public final class EmbeddingViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
 
     private final ProjectionRuns runs;
+    /** A typed-neighbours projection waits for the linked lane's first encoding. */
+    private boolean awaitingTyped;
     private final LinkedSelection linked;
     private final MapSearch searcher;
     private final EmbeddingExports exports;
@@ -97,6 +99,11 @@ public final class EmbeddingViewModel {
                 () -> method.get() == Projection.Method.TSNE, points, status, error, this::afterPointsChanged);
         exports = new EmbeddingExports(runner, loaded, points, status, error);
         colourBy.addListener(obs -> runs.recolour());
+        linked.path.addListener(obs -> {
+            if (awaitingTyped && linked.typedIds().length > 0) {
+                project();
+            }
+        });
         search.addListener(obs -> searcher.run(search.get()));
     }
 
@@ -121,6 +128,15 @@ public final class EmbeddingViewModel {
     /** Projects the chosen subset with the chosen method (replacing any run in progress). */
     public void project() {
         isolated.set(false);
+        if (subsetKind.get() == SubsetKind.TYPED_NEIGHBOURS && linked.typedIds().length == 0
+                && linked.awaitingEncoding()) {
+            // at start (--map-subset typed) the tab projected before the lane had tokens and failed with "no typed
+            // tokens"; hold, busy, until the path arrives
+            awaitingTyped = true;
+            runs.hold("Waiting for the linked lane's tokens");
+            return;
+        }
+        awaitingTyped = false;
         String slow = method.get() == Projection.Method.UMAP && subsetKind.get() == SubsetKind.ALL
                 ? " with UMAP: its neighbour search (Smile) is brute force on one core, about 10 minutes of CPU for"
                 + " 30,522 points; typed tokens + neighbours is a subset that takes seconds" : "";
@@ -164,6 +180,7 @@ public final class EmbeddingViewModel {
                 p.umapOptions();
             }
         } catch (IllegalArgumentException e) {
+            runs.release();
             error.set(e.getMessage());
             return;
         }
@@ -181,6 +198,7 @@ public final class EmbeddingViewModel {
 
     /** Stops the running computation (model load, subset, projection); the last layout stays on the map. */
     public void cancel() {
+        awaitingTyped = false;
         runs.cancel();
     }
 

@@ -97,6 +97,11 @@ final class LinkedSelection {
         return l == null ? null : l.encodingProperty().get();
     }
 
+    /** A linked lane is there but has not tokenized its text yet (the window's first moments). */
+    boolean awaitingEncoding() {
+        return lane.get() != null && encoding() == null;
+    }
+
     /** The linked lane's ids (a copy), empty without one. */
     int[] typedIds() {
         Encoding e = encoding();

@@ -93,6 +93,25 @@ final class ProjectionRuns {
                 r -> finished(run, r), e -> failed(run, e));
     }
 
+    /** Busy without a run yet (waiting for input); {@link #start} or {@link #cancel} follows. */
+    void hold(String message) {
+        stop();
+        latestRun++;
+        error.set(null);
+        busy.set(true);
+        progress.set(-1);
+        status.set(message + "…");
+    }
+
+    /** Ends a {@link #hold} that will not become a run (the form's values were refused). */
+    void release() {
+        if (busy.get() && pendingRun == null) {
+            progress.set(0);
+            status.set("");
+            idle();
+        }
+    }
+
     /** The worker half of a run. */
     interface Work {
         Projection run(TsneControl control, java.util.function.Consumer<ProjectionJob.Frame> frames)

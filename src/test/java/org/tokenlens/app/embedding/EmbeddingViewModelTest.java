@@ -82,6 +82,55 @@ class EmbeddingViewModelTest {
     }
 
     @Test
+    void typedNeighboursAskedBeforeTheLaneHasTokensWaitsBusyAndThenProjects() {
+        // the window's first moments: the lane's tokenizer still loading when the map tab asks for a projection
+        org.tokenlens.app.task.ManualTaskRunner laneRunner = new org.tokenlens.app.task.ManualTaskRunner();
+        tokens = new TokenizationViewModel(REGISTRY::load, laneRunner, List.of(), List.of("bert-base-uncased"),
+                "a queen", session);
+        EmbeddingViewModel vm = new EmbeddingViewModel(session, tokens.lanes(), new CurrentThreadTaskRunner(),
+                () -> miniLm);
+        vm.subsetKindProperty().set(SubsetKind.TYPED_NEIGHBOURS);
+        vm.neighboursKProperty().set(5);
+        vm.project();
+        assertTrue(vm.busyProperty().get(), "busy while waiting, so a screenshot waits too");
+        assertNull(vm.errorProperty().get());
+        assertEquals(0, vm.pointsProperty().get().size());
+        for (int done = 0; done < laneRunner.pending().size(); done++) { // the tokenizer load, then the encoding
+            laneRunner.pending().get(done).complete();
+        }
+        assertFalse(vm.busyProperty().get());
+        assertNull(vm.errorProperty().get());
+        // [CLS] a queen [SEP] and 5 cosine neighbours of each, independently looked up
+        int queen = miniLm.tokenizer().tokenToId("queen");
+        MapPoints p = vm.pointsProperty().get();
+        assertTrue(p.indexOf(queen) >= 0);
+        for (int id : cosineNeighbours(queen, 5)) {
+            assertTrue(p.indexOf(id) >= 0, "neighbour " + id + " of queen");
+        }
+    }
+
+    /** Brute-force cosine neighbours over every row, the row itself left out. */
+    private static int[] cosineNeighbours(int of, int k) {
+        float[] q = miniLm.input().row(of);
+        int rows = miniLm.input().rows();
+        double[] score = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            float[] v = miniLm.input().row(r);
+            double dot = 0;
+            double nq = 0;
+            double nv = 0;
+            for (int c = 0; c < q.length; c++) {
+                dot += q[c] * v[c];
+                nq += q[c] * q[c];
+                nv += v[c] * v[c];
+            }
+            score[r] = r == of ? Double.NEGATIVE_INFINITY : dot / Math.sqrt(nq * nv);
+        }
+        return IntStream.range(0, rows).boxed().sorted((a, b) -> Double.compare(score[b], score[a]))
+                .limit(k).mapToInt(Integer::intValue).toArray();
+    }
+
+    @Test
     void umapStatusSaysHowManyOfTheSubsetsPointsItKept() {
         EmbeddingViewModel vm = vm(new CurrentThreadTaskRunner());
         vm.methodProperty().set(Projection.Method.UMAP);
