@@ -206,6 +206,10 @@ public final class EmbeddingView extends BorderPane {
         klLabel.textProperty().bind(Bindings.createStringBinding(() -> Double.isNaN(vm.klProperty().get()) ? ""
                 : String.format(Locale.ROOT, "iteration %d · KL %.3f", vm.iterationProperty().get(),
                 vm.klProperty().get()), vm.klProperty(), vm.iterationProperty()));
+        // live while t-SNE runs; once done the status line carries the final KL (the label was cut to "KL...")
+        klLabel.visibleProperty().bind(vm.busyProperty());
+        klLabel.managedProperty().bind(klLabel.visibleProperty());
+        klLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label status = new Label();
         status.setId("status");
         status.getStyleClass().add("map-status");
