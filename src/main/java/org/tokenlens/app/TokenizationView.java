@@ -252,6 +252,17 @@ public final class TokenizationView extends BorderPane {
         VBox.setVgrow(view, Priority.ALWAYS);
         lanes.getChildren().add(Math.min(at, lanes.getChildren().size()), view);
         lane.chipDataProperty().addListener(spanChanged);
+        // lanes scroll together: the lane under the mouse (wheel, scroll bar) leads, the others show the same
+        // place in the text; a lane scrolled by that does not lead back, so they never chase each other
+        view.chips().topOffsetProperty().addListener((obs, old, offset) -> {
+            if (view.chips().isHover() && offset.intValue() >= 0) {
+                for (Node other : lanes.getChildren()) {
+                    if (other != view && other instanceof LaneView follower) {
+                        follower.chips().scrollToOffset(offset.intValue());
+                    }
+                }
+            }
+        });
         lane.errorProperty().addListener((obs, old, message) -> {
             if (message != null) {
                 errorPresenter.accept(message);

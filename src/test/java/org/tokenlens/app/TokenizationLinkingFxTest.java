@@ -25,6 +25,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.tokenlens.app.chips.ChipStrip;
 import org.tokenlens.app.chips.TokenChip;
 import org.tokenlens.app.session.TokenRef;
 import org.tokenlens.app.task.FxTaskRunner;
@@ -189,6 +190,31 @@ class TokenizationLinkingFxTest {
         settle();
         assertEquals(List.of(false, true, false, false, true, true, false, false, true),
                 chips(robot, 1).stream().map(c -> has(c, "boundary-diff")).toList(), "x starts inside \"cdx\"");
+    }
+
+    /** Scrolling one lane scrolls the others to the same place in the text; they do not scroll it back. */
+    @Test
+    void lanesScrollTogether(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> {
+            view.editor().replaceText("ab cd ".repeat(400));
+            view.editor().moveTo(0); // the lanes follow the caret to the top
+        });
+        settle();
+        ChipStrip words = ((LaneView) view.lanesBox().getChildren().get(0)).chips();
+        ChipStrip chars = ((LaneView) view.lanesBox().getChildren().get(1)).chips();
+        robot.moveTo(chars);
+        // what the flow's wheel handler does (Monocle's robot delivers no wheel events)
+        robot.interact(() -> ((javafx.scene.control.skin.VirtualFlow<?>) chars.lookup(".virtual-flow"))
+                .scrollPixels(1500));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.moveTo(view.editor()); // away from both lanes
+        WaitForAsyncUtils.waitForFxEvents();
+        int leader = chars.topOffsetProperty().get();
+        int follower = words.topOffsetProperty().get();
+        assertTrue(leader > 100, "the chars lane scrolled: " + leader);
+        // the words lane's top row starts at or before the leader's top offset, and its next row after it
+        assertTrue(follower <= leader && leader - follower < 100, "words at " + follower + ", chars at " + leader);
+        assertEquals(leader, chars.topOffsetProperty().get(), "the follower did not scroll the leader back");
     }
 
     @Test

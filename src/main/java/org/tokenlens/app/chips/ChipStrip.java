@@ -4,6 +4,8 @@ import java.util.BitSet;
 import java.util.function.IntConsumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Control;
@@ -28,6 +30,7 @@ public class ChipStrip extends Control {
     private final ObjectProperty<BitSet> boundaryDiff = new SimpleObjectProperty<>(this, "boundaryDiff");
     private final ObjectProperty<IntConsumer> onTokenClicked = new SimpleObjectProperty<>(this, "onTokenClicked");
     private final ObjectProperty<IntConsumer> onTokenHovered = new SimpleObjectProperty<>(this, "onTokenHovered");
+    private final ReadOnlyIntegerWrapper topOffset = new ReadOnlyIntegerWrapper(this, "topOffset", -1);
 
     public ChipStrip() {
         getStyleClass().add("chip-strip");
@@ -42,6 +45,25 @@ public class ChipStrip extends Control {
     @Override
     public String getUserAgentStylesheet() {
         return ChipStrip.class.getResource("token-chip.css").toExternalForm();
+    }
+
+    /**
+     * Text offset (UTF-16) of the first token in the top row on screen, or -1 when unknown; updated whenever
+     * the strip scrolls. Lanes use it to keep each other at the same place in the text.
+     */
+    public ReadOnlyIntegerProperty topOffsetProperty() {
+        return topOffset.getReadOnlyProperty();
+    }
+
+    void setTopOffset(int offset) {
+        topOffset.set(offset);
+    }
+
+    /** Scrolls so that the row holding the token at text offset {@code offset} is the top row. */
+    public void scrollToOffset(int offset) {
+        if (getSkin() instanceof ChipStripSkin skin) {
+            skin.scrollToOffset(offset);
+        }
     }
 
     public ObjectProperty<ChipData> dataProperty() {

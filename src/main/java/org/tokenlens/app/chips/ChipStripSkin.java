@@ -105,6 +105,79 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
             }
         });
         rebreak();
+        // the flow exists once the list has its skin: follow its scrolling
+        registerChangeListener(list.skinProperty(), obs -> watchFlow());
+        watchFlow();
+    }
+
+    private VirtualFlow<?> watchedFlow;
+
+    private void watchFlow() {
+        VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
+        if (flow != null && flow != watchedFlow) {
+            watchedFlow = flow;
+            registerChangeListener(flow.positionProperty(), obs -> updateTopOffsetAfterLayout());
+        }
+    }
+
+    private boolean topOffsetPending;
+
+    /**
+     * Publishes the text offset of the top row's first token (see {@link ChipStrip#topOffsetProperty()}) once
+     * the flow has laid its cells out for the new position: until then its first visible cell is the old one.
+     */
+    private void updateTopOffsetAfterLayout() {
+        javafx.scene.Scene scene = getSkinnable().getScene();
+        if (scene == null || topOffsetPending) {
+            return;
+        }
+        topOffsetPending = true;
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            topOffsetPending = false;
+            getSkinnable().setTopOffset(topOffset());
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
+    }
+
+    private int topOffset() {
+        ChipData data = getSkinnable().getData();
+        VirtualFlow<?> flow = watchedFlow;
+        if (data == null || flow == null || flow.getFirstVisibleCell() == null) {
+            return -1;
+        }
+        int row = flow.getFirstVisibleCell().getIndex();
+        if (row < 0 || row >= rowStarts.length - 1) {
+            return -1;
+        }
+        int[] starts = data.encoding().starts();
+        for (int t = data.clusterStarts()[rowStarts[row]]; t < starts.length; t++) {
+            if (starts[t] >= 0) { // inserted specials have no offset: take the next real token
+                return starts[t];
+            }
+        }
+        return -1;
+    }
+
+    /** Scrolls the row holding the last token that starts at or before {@code offset} to the top. */
+    void scrollToOffset(int offset) {
+        ChipData data = getSkinnable().getData();
+        if (data == null || data.clusterCount() == 0 || offset < 0) {
+            return;
+        }
+        int[] starts = data.encoding().starts();
+        int token = 0;
+        for (int t = 0; t < starts.length; t++) {
+            if (starts[t] > offset) {
+                break;
+            }
+            if (starts[t] >= 0) {
+                token = t;
+            }
+        }
+        list.scrollTo(rowOf(data.clusterOf(token)));
     }
 
     private void rebreak() {
