@@ -233,6 +233,18 @@ public final class EmbeddingViewModel {
     private void afterPointsChanged() {
         searcher.run(search.get());
         linked.pointsChanged();
+        // a path that lost tokens (a subset, UMAP's dropped points) would otherwise just look shorter
+        SentencePath path = linked.path.get();
+        MapPoints p = points.get();
+        int missing = 0;
+        for (int k = 0; k < path.size(); k++) {
+            if (p.indexOf(path.id(k)) < 0) {
+                missing++;
+            }
+        }
+        if (missing > 0 && p.size() > 0) {
+            status.set(status.get() + " — " + missing + " of " + path.size() + " typed tokens are not on the map");
+        }
     }
 
     private synchronized EmbeddingSpace space() {

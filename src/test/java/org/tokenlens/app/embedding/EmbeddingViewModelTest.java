@@ -79,6 +79,13 @@ class EmbeddingViewModelTest {
         }
         assertTrue(vm.statusProperty().get().startsWith("PCA of 1,500 points (top 1,500 ids) — PC1 "),
                 vm.statusProperty().get());
+        // "[CLS] the king and the queen met a man [SEP]": [CLS] 101 and [SEP] 102 are in the top 1,500 ids; the
+        // words looked up in bert's vocabulary ("a" is 1037): those at 1,500 and above are off the map
+        long off = java.util.stream.Stream.of("the", "king", "and", "the", "queen", "met", "a", "man")
+                .mapToInt(miniLm.tokenizer()::tokenToId).filter(id -> id >= 1500).count();
+        assertEquals(7, off);
+        assertTrue(vm.statusProperty().get().endsWith(" — " + off + " of 10 typed tokens are not on the map"),
+                vm.statusProperty().get());
     }
 
     @Test
