@@ -15,14 +15,15 @@ import org.tokenlens.engine.tokenize.TokenizerRegistry;
 /**
  * Projections side by side on MiniLM's word embeddings (30,522 × 384), wall and process CPU time:
  * PCA top-50; t-SNE on the whole vocabulary (AUTO, 1,000 iterations; its set-up alone: PCA init, exact k-NN,
- * P); t-SNE at 5,000 rows, ours (AUTO; FFT only with {@code fft}, Barnes-Hut only with {@code barnes-hut}; three
+ * P); t-SNE at 5,000 rows, ours (AUTO; FFT only with {@code fft}, also on the whole vocabulary with {@code fft-whole}, Barnes-Hut
+ * only with {@code barnes-hut}; three
  * times with {@code repeat}) vs Smile's exact TSNE (same init, perplexity, learning rate, 1,000 iterations; all
  * scored by the same exact KL). {@code skip-whole}, {@code skip-smile}, {@code skip-pca} leave parts out. Run
  * with -Xmx2g:
  * <pre>mvn -q -o -Dtokenlens.buildDir=/tmp/build-x -Dfixtures.skip test-compile exec:java
  *   -Dexec.classpathScope=test -Dexec.mainClass=org.tokenlens.bench.ProjectionBench</pre>
  * or java -Xmx2g -cp target/test-classes:target/classes:… org.tokenlens.bench.ProjectionBench [skip-smile] [skip-pca]
- * [skip-whole] [fft] [barnes-hut] [repeat]
+ * [skip-whole] [fft] [fft-whole] [barnes-hut] [repeat]
  */
 public final class ProjectionBench {
 
@@ -70,7 +71,7 @@ public final class ProjectionBench {
                         () -> Tsne.run(all, allIds, o, null, null));
                 System.out.printf("  KL (sparse P) %.4f, %s%n", whole.klDivergence(),
                         Quality.of(all, whole, 10, 300, 1));
-                if (withFft) {
+                if (flags.contains("fft-whole")) {
                     Projection wholeFft = timed("t-SNE whole vocabulary, FFT only (1,000 iterations)",
                             () -> Tsne.run(all, allIds, o.withAlgorithm(Tsne.Algorithm.FFT), null, null));
                     System.out.printf("  KL (sparse P) %.4f, %s%n", wholeFft.klDivergence(),

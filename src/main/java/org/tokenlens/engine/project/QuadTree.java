@@ -45,6 +45,13 @@ final class QuadTree {
     double[] maxX = new double[0];
     double[] minY = new double[0];
     double[] maxY = new double[0];
+    /**
+     * What a walk reads of each node, four values per node so that one visit touches one or two cache lines
+     * instead of one per array: centre of mass x, y, {@code side²}, mass at {@code 4·node…4·node+3}.
+     */
+    double[] walk = new double[0];
+    /** First child (-1 for a leaf), child count, first point, end point at {@code 4·node…4·node+3}. */
+    int[] links = new int[0];
     /** Leaves in tree (= Morton) order. */
     int[] leaves = new int[0];
     int leafCount;
@@ -209,6 +216,20 @@ final class QuadTree {
             maxY[node] = hy;
             double side = Math.max(hx - lx, hy - ly);
             side2[node] = side * side;
+        }
+        if (walk.length < 4 * size) {
+            walk = new double[4 * from.length];
+            links = new int[4 * from.length];
+        }
+        for (int node = 0; node < size; node++) {
+            walk[4 * node] = comX[node];
+            walk[4 * node + 1] = comY[node];
+            walk[4 * node + 2] = side2[node];
+            walk[4 * node + 3] = mass[node];
+            links[4 * node] = firstChild[node];
+            links[4 * node + 1] = children[node];
+            links[4 * node + 2] = from[node];
+            links[4 * node + 3] = to[node];
         }
     }
 

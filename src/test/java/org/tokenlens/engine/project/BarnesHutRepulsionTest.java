@@ -110,18 +110,19 @@ class BarnesHutRepulsionTest {
 
     @Test
     void coincidentPointsRepelNothingAndCountOncePerPairInZ() {
-        // 30 points at one spot and 30 at another, 2 units apart: every force and Z is known in closed form
-        int n = 60;
+        // 100 points at one spot (one leaf at the finest level, bigger than a block) and 30 at another, 2 units
+        // apart: every force and Z is known in closed form
+        int n = 130;
         double[] y = new double[2 * n];
-        for (int i = 30; i < n; i++) {
+        for (int i = 100; i < n; i++) {
             y[2 * i] = 2;
         }
         double[] got = new double[2 * n];
         double z = new BarnesHutRepulsion(0.5).compute(y, n, got, ONE);
-        // pairs at one spot: w = 1 (29 × 30 × 2 ordered pairs); across: w = 1/5 (30 × 30 × 2)
-        assertEquals(2 * 29 * 30 + 2 * 30 * 30 / 5.0, z, 1e-4, "single-precision sums per point");
+        // pairs at one spot: w = 1; across: w = 1/5, both orders
+        assertEquals(100 * 99 + 30 * 29 + 2 * 100 * 30 / 5.0, z, 1e-3, "single-precision sums per point");
         for (int i = 0; i < n; i++) {
-            assertEquals(i < 30 ? -30 * 2 / 25.0 : 30 * 2 / 25.0, got[2 * i], 1e-6, "x force of " + i);
+            assertEquals(i < 100 ? -30 * 2 / 25.0 : 100 * 2 / 25.0, got[2 * i], 1e-5, "x force of " + i);
             assertEquals(0, got[2 * i + 1], 0);
         }
     }
