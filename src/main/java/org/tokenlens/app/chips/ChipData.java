@@ -27,13 +27,6 @@ public record ChipData(Encoding encoding, byte[] marks, int[] clusterStarts, flo
                 mode);
     }
 
-    /** The same tokens shown in another mode (only the widths change). */
-    public ChipData withMode(ChipMode newMode) {
-        return newMode == mode ? this
-                : new ChipData(encoding, marks, clusterStarts, ChipWidths.estimate(encoding, marks, clusterStarts,
-                        newMode), newMode);
-    }
-
     public int clusterCount() {
         return clusterStarts.length - 1;
     }
