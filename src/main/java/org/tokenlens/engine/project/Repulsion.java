@@ -5,7 +5,8 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * The repulsive half of the t-SNE gradient: for every point i the unnormalised force
  * {@code Σⱼ wᵢⱼ² (yᵢ − yⱼ)} and the normalisation {@code Z = Σᵢ Σⱼ≠ᵢ wᵢⱼ}, {@code wᵢⱼ = 1 / (1 + |yᵢ − yⱼ|²)}.
- * Implementations: {@link BarnesHutRepulsion} (quadtree) and {@link FftRepulsion} (interpolation + FFT).
+ * Implementations: {@link BarnesHutRepulsion} (quadtree), {@link FftRepulsion} (interpolation + FFT) and
+ * {@link HybridRepulsion} (either, per call, by a cost model).
  */
 interface Repulsion {
 

@@ -15,15 +15,18 @@
  *     Exact (Smile's {@code TSNE}, O(n²) time and 24·n² bytes) for small n; for large n our own
  *     <b>Barnes-Hut t-SNE</b>: L.J.P. van der Maaten, <i>Accelerating t-SNE using Tree-Based Algorithms</i>,
  *     JMLR 15, 2014 — input similarities on the 3·perplexity exact nearest neighbours only, repulsion summarised by
- *     a quadtree whose cells count as one body when {@code width / distance < θ}. Defaults follow openTSNE and
- *     scikit-learn: learning rate {@code max(n / exaggeration / 4, 50)} (Belkina et al., <i>Automated optimized
- *     parameters for t-SNE</i>, Nat. Commun. 10, 2019) and a PCA initialisation scaled to standard deviation
- *     1e-4 (Kobak and Berens, <i>The art of using t-SNE for single-cell transcriptomics</i>, Nat. Commun. 10,
- *     2019). Above 10,000 points the repulsion is <b>FFT-accelerated interpolation</b> instead: G.C. Linderman,
- *     M. Rachh, J.G. Hoskins, S. Steinerberger and Y. Kluger, <i>Fast interpolation-based t-SNE for improved
- *     visualization of single-cell RNA-seq data</i>, Nat. Methods 16, 2019 (FIt-SNE; openTSNE's defaults of 3
- *     nodes per box, ≥ 50 boxes, boxes ≤ 1 unit), with our own radix-2 FFT; exact k-NN by triangular BLAS
- *     blocks.</li>
+ *     a quadtree whose cells count as one body when {@code side / distance < θ}, walked per group of points
+ *     (J. Barnes, <i>A modified tree code: don't laugh; it runs</i>, J. Comput. Phys. 87, 1990). Defaults follow
+ *     openTSNE and scikit-learn: learning rate {@code max(n / exaggeration / 4, 50)} (Belkina et al.,
+ *     <i>Automated optimized parameters for t-SNE</i>, Nat. Commun. 10, 2019) and a PCA initialisation scaled to
+ *     standard deviation 1e-4 (Kobak and Berens, <i>The art of using t-SNE for single-cell transcriptomics</i>,
+ *     Nat. Commun. 10, 2019). While the map is narrow (early exaggeration keeps it about 1 unit wide) the
+ *     repulsion is <b>FFT-accelerated interpolation</b> instead, chosen per iteration by a cost model: G.C.
+ *     Linderman, M. Rachh, J.G. Hoskins, S. Steinerberger and Y. Kluger, <i>Fast interpolation-based t-SNE for
+ *     improved visualization of single-cell RNA-seq data</i>, Nat. Methods 16, 2019 (FIt-SNE: 3 nodes per box;
+ *     as the only repulsion, openTSNE's ≥ 50 boxes of ≤ 1 unit; in the per-iteration choice, ≥ 4 boxes of ≤ ½
+ *     unit), with our own radix-2 FFT; exact k-NN by triangular BLAS blocks; the perplexity calibration by
+ *     safeguarded Newton steps.</li>
  * <li><b>UMAP</b> — L. McInnes, J. Healy and J. Melville, <i>UMAP: Uniform Manifold Approximation and
  *     Projection for Dimension Reduction</i>, arXiv:1802.03426, 2018 (Smile's {@code UMAP}).</li>
  * <li><b>Quality</b> — trustworthiness: J. Venna and S. Kaski, <i>Neighborhood preservation in nonlinear
