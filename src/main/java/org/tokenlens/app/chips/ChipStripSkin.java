@@ -186,7 +186,8 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
         ChipData data = getSkinnable().getData();
         double width = list.getWidth() > 0 ? list.getWidth() : 800;
         rowStarts = data == null ? new int[] {0, 0}
-                : ChipRows.breakRows(data.widths(), Math.max(60, width - ROW_INSET), scale);
+                : ChipRows.breakRows(data.widths(), data.lineEnds(), Math.max(60, width - ROW_INSET),
+                        scale);
         int count = data == null || data.clusterCount() == 0 ? 0 : rowStarts.length - 1;
         if (count == rows.size()) {
             refreshContent(); // same number of rows: refill the cells on screen, keep the list as it is

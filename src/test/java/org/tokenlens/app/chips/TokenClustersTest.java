@@ -118,8 +118,58 @@ class TokenClustersTest {
     @Test
     void rowsBreakGreedilyAtTheAvailableWidth() {
         float[] widths = {40, 40, 40, 100, 10};
-        assertArrayEquals(new int[] {0, 2, 3, 4, 5}, ChipRows.breakRows(widths, 100, 1));
-        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, ChipRows.breakRows(widths, 100, 2));
-        assertArrayEquals(new int[] {0}, ChipRows.breakRows(new float[0], 100, 1), "no rows: the sentinel only");
+        assertArrayEquals(new int[] {0, 2, 3, 4, 5}, ChipRows.breakRows(widths, null, 100, 1));
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, ChipRows.breakRows(widths, null, 100, 2));
+        assertArrayEquals(new int[] {0}, ChipRows.breakRows(new float[0], null, 100, 1), "no rows: the sentinel only");
+    }
+
+    @Test
+    void aLineEndEndsTheRow() {
+        float[] widths = {10, 10, 10, 10};
+        assertArrayEquals(new int[] {0, 2, 4}, ChipRows.breakRows(widths, new boolean[] {false, true, false, false},
+                1000, 1));
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4}, ChipRows.breakRows(widths, new boolean[] {true, true, true, true},
+                1000, 1), "a line end after the last cluster opens no empty row");
+    }
+
+    /**
+     * Rows follow the text's lines: on every tokenizer the clusters marked as line ends are exactly those after
+     * which the next cluster's text starts on a new line (the text between their starts holds a line feed).
+     */
+    @Test
+    void lineEndsAreWhereTheTextBreaksLinesOnRealTokenizers() {
+        String text = "def f(x):\n    return x  # two\n\nhello world.\r\nlast 日本\n😀\n";
+        for (String name : List.of("cl100k_base", "gpt2", "bert-base-uncased")) {
+            Encoding e = REGISTRY.load(name).encode(text);
+            int[] starts = TokenClusters.starts(e);
+            boolean[] ends = ChipData.lineEnds(e, starts);
+            for (int c = 0; c + 2 < starts.length; c++) {
+                int from = firstSpan(e, starts[c], starts[c + 1]);
+                int next = firstSpan(e, starts[c + 1], e.size());
+                if (from < 0 || next < 0) {
+                    continue;
+                }
+                boolean expected = text.substring(from, Math.max(next, from)).contains("\n")
+                        || text.substring(from, lastEnd(e, starts[c], starts[c + 1])).contains("\n");
+                assertEquals(expected, ends[c], name + " cluster " + c + " at " + from);
+            }
+        }
+    }
+
+    private static int firstSpan(Encoding e, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (e.starts()[i] >= 0) {
+                return e.starts()[i];
+            }
+        }
+        return -1;
+    }
+
+    private static int lastEnd(Encoding e, int from, int to) {
+        int end = -1;
+        for (int i = from; i < to; i++) {
+            end = Math.max(end, e.ends()[i]);
+        }
+        return end;
     }
 }
