@@ -143,7 +143,11 @@ final class ProjectionRuns {
         if (!Double.isNaN(r.klDivergence())) {
             s.append(String.format(Locale.ROOT, " — KL %.3f", r.klDivergence()));
         }
-        if (!r.note().isEmpty()) {
+        if (r.dropped().length > 0 && r.method() == Projection.Method.UMAP) {
+            // the engine's note repeats the counts said above: in presentation type the status took five lines
+            s.append(" — UMAP (Smile) keeps only what it counts as the largest connected part of its ")
+                    .append(r.parameters().getOrDefault("k", "k")).append("-NN graph");
+        } else if (!r.note().isEmpty()) {
             s.append(" — ").append(r.note());
         }
         status.set(s.toString());
