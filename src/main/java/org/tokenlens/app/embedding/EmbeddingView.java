@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
@@ -16,7 +15,6 @@ import javafx.css.StyleableBooleanProperty;
 import javafx.css.SimpleStyleableBooleanProperty;
 import javafx.css.StyleConverter;
 import javafx.css.StyleableProperty;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -25,13 +23,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -195,53 +191,8 @@ public final class EmbeddingView extends BorderPane {
         panel.setPrefWidth(260);
         setRight(panel);
 
-        ProgressBar progress = new ProgressBar();
-        progress.setId("progress");
-        progress.progressProperty().bind(vm.progressProperty());
-        progress.visibleProperty().bind(vm.busyProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
-        Label klLabel = new Label();
-        klLabel.setId("kl");
-        klLabel.getStyleClass().add("kl-label");
-        klLabel.textProperty().bind(Bindings.createStringBinding(() -> Double.isNaN(vm.klProperty().get()) ? ""
-                : String.format(Locale.ROOT, "iteration %d · KL %.3f", vm.iterationProperty().get(),
-                vm.klProperty().get()), vm.klProperty(), vm.iterationProperty()));
-        // live while t-SNE runs; once done the status line carries the final KL (the label was cut to "KL...")
-        klLabel.visibleProperty().bind(vm.busyProperty());
-        klLabel.managedProperty().bind(klLabel.visibleProperty());
-        klLabel.setMinWidth(Region.USE_PREF_SIZE);
-        Label status = new Label();
-        status.setId("status");
-        status.getStyleClass().add("map-status");
-        status.textProperty().bind(vm.statusProperty());
-        Label error = new Label();
-        error.setId("error");
-        error.getStyleClass().add("map-error");
-        error.textProperty().bind(vm.errorProperty());
-        // which lane the path follows sits in the form; only its absence ("No bert-base-uncased lane…") is news
-        // for the status bar, where the note shrank the status to "…" in presentation type
-        Label noLane = new Label();
-        noLane.setId("noLaneNote");
-        noLane.getStyleClass().add("lane-note");
-        noLane.textProperty().bind(vm.laneNoteProperty());
-        noLane.visibleProperty().bind(vm.laneProperty().isNull());
-        noLane.managedProperty().bind(noLane.visibleProperty());
-        noLane.setMinWidth(0);
-        Label hover = new Label();
-        hover.setId("hoverText");
-        hover.getStyleClass().add("hover-text");
-        hover.textProperty().bind(vm.hoverTextProperty());
         exportStatus.getStyleClass().add("map-status");
-        // the status takes the spare width and wraps (a UMAP note or PCA's variance once ended in "…" in
-        // presentation type)
-        status.setWrapText(true);
-        status.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(status, Priority.ALWAYS);
-        HBox bar = new HBox(10, progress, klLabel, status, error, hover, noLane);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 8, 4, 8));
-        bar.getStyleClass().add("map-status-bar");
-        setBottom(bar);
+        setBottom(new MapStatusBar(vm, exportStatus));
     }
 
     private void initListeners() {

@@ -140,7 +140,7 @@ public final class EmbeddingViewModel {
         String slow = method.get() == Projection.Method.UMAP && subsetKind.get() == SubsetKind.ALL
                 ? " with UMAP: its neighbour search (Smile) is brute force on one core, about 10 minutes of CPU for"
                 + " 30,522 points; typed tokens + neighbours is a subset that takes seconds" : "";
-        start(null, "Projecting " + subsetKind.get() + slow, subsetText());
+        start(null, "Projecting " + subsetKind.get() + slow, subsetKind.get().describe(topN.get(), subsetRegex.get(), neighboursK.get()));
     }
 
     /**
@@ -156,17 +156,6 @@ public final class EmbeddingViewModel {
         }
         isolated.set(true);
         start(onMap, "Isolating " + onMap.length + " points", "isolated selection");
-    }
-
-    /** The subset as the status line names it, so a map of part of the vocabulary says so. */
-    private String subsetText() {
-        return switch (subsetKind.get()) {
-            case ALL -> "whole vocabulary";
-            case TOP_N -> String.format(java.util.Locale.ROOT, "top %,d ids", topN.get());
-            case REGEX -> "pieces matching " + subsetRegex.get();
-            case TYPED_NEIGHBOURS -> String.format(java.util.Locale.ROOT, "typed tokens + %,d nearest each",
-                    neighboursK.get());
-        };
     }
 
     private void start(int[] fixedIds, String message, String subsetText) {
@@ -234,16 +223,10 @@ public final class EmbeddingViewModel {
         searcher.run(search.get());
         linked.pointsChanged();
         // a path that lost tokens (a subset, UMAP's dropped points) would otherwise just look shorter
-        SentencePath path = linked.path.get();
-        MapPoints p = points.get();
-        int missing = 0;
-        for (int k = 0; k < path.size(); k++) {
-            if (p.indexOf(path.id(k)) < 0) {
-                missing++;
-            }
-        }
-        if (missing > 0 && p.size() > 0) {
-            status.set(status.get() + " — " + missing + " of " + path.size() + " typed tokens are not on the map");
+        int missing = linked.typedOffMap();
+        if (missing > 0 && points.get().size() > 0) {
+            status.set(status.get() + " — " + missing + " of " + linked.path.get().size()
+                    + " typed tokens are not on the map");
         }
     }
 

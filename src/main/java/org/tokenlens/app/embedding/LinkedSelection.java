@@ -97,6 +97,19 @@ final class LinkedSelection {
         return l == null ? null : l.encodingProperty().get();
     }
 
+    /** How many of the path's tokens have no point on the map. */
+    int typedOffMap() {
+        SentencePath p = path.get();
+        MapPoints onMap = points.getValue();
+        int missing = 0;
+        for (int k = 0; k < p.size(); k++) {
+            if (onMap.indexOf(p.id(k)) < 0) {
+                missing++;
+            }
+        }
+        return missing;
+    }
+
     /** A linked lane is there but has not tokenized its text yet (the window's first moments). */
     boolean awaitingEncoding() {
         return lane.get() != null && encoding() == null;

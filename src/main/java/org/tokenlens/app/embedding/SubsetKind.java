@@ -13,6 +13,16 @@ public enum SubsetKind {
         this.label = label;
     }
 
+    /** The subset as the status line names it, so a map of part of the vocabulary says so. */
+    String describe(int topN, String regex, int k) {
+        return switch (this) {
+            case ALL -> "whole vocabulary";
+            case TOP_N -> String.format(java.util.Locale.ROOT, "top %,d ids", topN);
+            case REGEX -> "pieces matching " + regex;
+            case TYPED_NEIGHBOURS -> String.format(java.util.Locale.ROOT, "typed tokens + %,d nearest each", k);
+        };
+    }
+
     @Override
     public String toString() {
         return label;
