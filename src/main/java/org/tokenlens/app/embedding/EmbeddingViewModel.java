@@ -99,11 +99,8 @@ public final class EmbeddingViewModel {
                 () -> method.get() == Projection.Method.TSNE, points, status, error, this::afterPointsChanged);
         exports = new EmbeddingExports(runner, loaded, points, status, error);
         colourBy.addListener(obs -> runs.recolour());
-        linked.path.addListener(obs -> {
-            if (awaitingTyped && linked.typedIds().length > 0) {
-                project();
-            }
-        });
+        linked.path.addListener(obs -> typedArrived());
+        linked.laneNote.addListener(obs -> typedArrived()); // set after the lane: the note is current
         search.addListener(obs -> searcher.run(search.get()));
     }
 
@@ -120,6 +117,20 @@ public final class EmbeddingViewModel {
         }
         if (iterations != null) {
             this.iterations.set(iterations);
+        }
+    }
+
+    /** A projection waiting for the typed tokens runs once they are there, or ends if the lane went away. */
+    private void typedArrived() {
+        if (!awaitingTyped) {
+            return;
+        }
+        if (linked.typedIds().length > 0) {
+            project();
+        } else if (!linked.awaitingEncoding()) {
+            awaitingTyped = false;
+            runs.release();
+            error.set(linked.laneNote.get());
         }
     }
 

@@ -116,6 +116,21 @@ class EmbeddingViewModelTest {
         }
     }
 
+    @Test
+    void aWaitingTypedProjectionEndsWhenItsLaneIsRemoved() {
+        org.tokenlens.app.task.ManualTaskRunner laneRunner = new org.tokenlens.app.task.ManualTaskRunner();
+        tokens = new TokenizationViewModel(REGISTRY::load, laneRunner, List.of(), List.of("bert-base-uncased"),
+                "a queen", session);
+        EmbeddingViewModel vm = new EmbeddingViewModel(session, tokens.lanes(), new CurrentThreadTaskRunner(),
+                () -> miniLm);
+        vm.subsetKindProperty().set(SubsetKind.TYPED_NEIGHBOURS);
+        vm.project();
+        assertTrue(vm.busyProperty().get());
+        tokens.removeLane(tokens.lanes().get(0));
+        assertFalse(vm.busyProperty().get(), "not busy for ever");
+        assertTrue(vm.errorProperty().get().startsWith("No bert-base-uncased lane"), vm.errorProperty().get());
+    }
+
     /** Brute-force cosine neighbours over every row, the row itself left out. */
     private static int[] cosineNeighbours(int of, int k) {
         float[] q = miniLm.input().row(of);
