@@ -57,6 +57,7 @@ public class ScatterMap extends Control {
             new SimpleObjectProperty<>(this, "metadata", id -> "");
     private final DoubleProperty pickRadius = new SimpleDoubleProperty(this, "pickRadius", 10);
     private final BooleanProperty showLegend = new SimpleBooleanProperty(this, "showLegend", true);
+    private double legendInset;
 
     private final StyleableProperty<Color> plotBackground = CSS.createStyleableColorProperty(
             this, "plotBackground", "-map-background", m -> m.plotBackground, Color.WHITE);
@@ -127,7 +128,23 @@ public class ScatterMap extends Control {
         if (p == null || !p.hasBounds() || w <= 0 || h <= 0) {
             return;
         }
-        transform.set(MapTransform.fit(p.minX(), p.minY(), p.maxX(), p.maxY(), w, h, FIT_PADDING));
+        MapTransform full = MapTransform.fit(p.minX(), p.minY(), p.maxX(), p.maxY(), w, h, FIT_PADDING);
+        // a map wider than its data leaves the legend's strip free when that costs under a tenth of the scale:
+        // the legend then covers no point (in presentation type it lay over the cloud and beside the path)
+        double inset = legendInset;
+        if (inset > 0 && w - inset > 2 * FIT_PADDING) {
+            MapTransform left = MapTransform.fit(p.minX(), p.minY(), p.maxX(), p.maxY(), w - inset, h, FIT_PADDING);
+            if (left.scale() >= 0.9 * full.scale()) {
+                transform.set(left);
+                return;
+            }
+        }
+        transform.set(full);
+    }
+
+    /** Width the skin's legend takes from the right edge (with its margin), 0 without a legend. */
+    void setLegendInset(double inset) {
+        legendInset = inset;
     }
 
     /** Zooms by {@code factor} keeping the point under (sx, sy) in place. */

@@ -319,11 +319,12 @@ final class ScatterMapSkin extends SkinBase<ScatterMap> {
                 rasterDirty = overlayDirty = placeLegend = true;
             }
         }
+        double lw = legend.prefWidth(-1);
+        double lh = legend.prefHeight(lw);
+        map.setLegendInset(legend.isVisible() ? lw + LEGEND_MARGIN : 0);
         if (map.getTransform() == null) {
             map.fitToView();
         }
-        double lw = legend.prefWidth(-1);
-        double lh = legend.prefHeight(lw);
         if (placeLegend || lw != legend.getWidth() || lh != legend.getHeight()) {
             placeLegend = false;
             legendCorner = LegendCorner.choose(map.getPoints(), map.getSentencePath(), map.getTransform(),

@@ -212,6 +212,32 @@ class ScatterMapFxTest {
     }
 
     @Test
+    void aWideMapFitsTheDataBesideTheLegendRatherThanUnderIt(FxRobot robot) {
+        // a filled 11 × 11 square in a 500 × 400 map: height-limited, so the legend's strip is spare width
+        int n = 121;
+        int[] ids = new int[n];
+        float[] x = new float[n];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = i;
+            x[i] = i % 11;
+            y[i] = i / 11;
+        }
+        robot.interact(() -> {
+            map.setPoints(MapPoints.of(ids, x, y, null, List.of("token"), id -> "tok" + id));
+            map.setTransform(null);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Bounds box = robot.lookup(".map-legend").query().getBoundsInParent();
+        MapTransform t = map.getTransform();
+        for (int i = 0; i < n; i++) {
+            assertTrue(!box.contains(t.toScreenX(x[i]), t.toScreenY(y[i])), "point " + i + " under " + box);
+        }
+        MapTransform full = MapTransform.fit(0, 0, 10, 10, map.getWidth(), map.getHeight(), ScatterMap.FIT_PADDING);
+        assertTrue(t.scale() >= 0.9 * full.scale(), t + " vs " + full);
+    }
+
+    @Test
     void dimmingFadesEverythingButTheHighlightedPoints(FxRobot robot) throws Exception {
         MapTransform t = map.getTransform();
         int x = (int) Math.floor(t.toScreenX(X[1]));
