@@ -164,8 +164,12 @@ final class BarnesHutRepulsion implements Repulsion {
     private void block(QuadTree t, int block, Work w) {
         double[] walk = t.walk;
         int[] links = t.links;
-        double ox = (t.minX[block] + t.maxX[block]) / 2;
-        double oy = (t.minY[block] + t.maxY[block]) / 2;
+        double bx0 = t.minX[block];
+        double bx1 = t.maxX[block];
+        double by0 = t.minY[block];
+        double by1 = t.maxY[block];
+        double ox = (bx0 + bx1) / 2;
+        double oy = (by0 + by1) / 2;
         w.length = 0;
         w.deferredCount = 0;
         int[] stack = w.stack;
@@ -176,8 +180,8 @@ final class BarnesHutRepulsion implements Repulsion {
             int at = 4 * node;
             double cx = walk[at];
             double cy = walk[at + 1];
-            double dx = Math.max(0, Math.max(t.minX[block] - cx, cx - t.maxX[block]));
-            double dy = Math.max(0, Math.max(t.minY[block] - cy, cy - t.maxY[block]));
+            double dx = Math.max(0, Math.max(bx0 - cx, cx - bx1));
+            double dy = Math.max(0, Math.max(by0 - cy, cy - by1));
             if (walk[at + 2] < theta2 * (dx * dx + dy * dy)) {
                 w.add((float) (cx - ox), (float) (cy - oy), (float) walk[at + 3]);
             } else if (links[at] < 0) {

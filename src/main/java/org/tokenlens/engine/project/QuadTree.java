@@ -70,10 +70,13 @@ final class QuadTree {
         double x1 = Double.NEGATIVE_INFINITY;
         double y1 = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            x0 = Math.min(x0, y[2 * i]);
-            x1 = Math.max(x1, y[2 * i]);
-            y0 = Math.min(y0, y[2 * i + 1]);
-            y1 = Math.max(y1, y[2 * i + 1]);
+            // plain comparisons: Math.min/max order NaN and -0.0, which costs in these hot loops
+            double px = y[2 * i];
+            double py = y[2 * i + 1];
+            x0 = px < x0 ? px : x0;
+            x1 = px > x1 ? px : x1;
+            y0 = py < y0 ? py : y0;
+            y1 = py > y1 ? py : y1;
         }
         double extent = Math.max(x1 - x0, y1 - y0);
         double scale = extent > 0 ? ((1 << BITS) - 1) / extent : 0;
@@ -190,20 +193,20 @@ final class QuadTree {
                     double py = sy[k];
                     mx += px;
                     my += py;
-                    lx = Math.min(lx, px);
-                    hx = Math.max(hx, px);
-                    ly = Math.min(ly, py);
-                    hy = Math.max(hy, py);
+                    lx = px < lx ? px : lx;
+                    hx = px > hx ? px : hx;
+                    ly = py < ly ? py : ly;
+                    hy = py > hy ? py : hy;
                 }
             } else {
                 for (int ch = c; ch < c + children[node]; ch++) {
                     double m = mass[ch];
                     mx += comX[ch] * m;
                     my += comY[ch] * m;
-                    lx = Math.min(lx, minX[ch]);
-                    hx = Math.max(hx, maxX[ch]);
-                    ly = Math.min(ly, minY[ch]);
-                    hy = Math.max(hy, maxY[ch]);
+                    lx = minX[ch] < lx ? minX[ch] : lx;
+                    hx = maxX[ch] > hx ? maxX[ch] : hx;
+                    ly = minY[ch] < ly ? minY[ch] : ly;
+                    hy = maxY[ch] > hy ? maxY[ch] : hy;
                 }
             }
             double m = to[node] - from[node];
