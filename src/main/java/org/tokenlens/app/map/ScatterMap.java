@@ -129,12 +129,12 @@ public class ScatterMap extends Control {
             return;
         }
         MapTransform full = MapTransform.fit(p.minX(), p.minY(), p.maxX(), p.maxY(), w, h, FIT_PADDING);
-        // a map wider than its data leaves the legend's strip free when that costs under a tenth of the scale:
+        // a map wider than its data leaves the legend's strip free when that costs under a fifth of the scale:
         // the legend then covers no point (in presentation type it lay over the cloud and beside the path)
         double inset = legendInset;
         if (inset > 0 && w - inset > 2 * FIT_PADDING) {
             MapTransform left = MapTransform.fit(p.minX(), p.minY(), p.maxX(), p.maxY(), w - inset, h, FIT_PADDING);
-            if (left.scale() >= 0.9 * full.scale()) {
+            if (left.scale() >= 0.8 * full.scale()) {
                 transform.set(left);
                 return;
             }
