@@ -201,31 +201,38 @@ public final class TokenizationView extends BorderPane {
         }
     }
 
+    /** The editor's text, kept up to date edit by edit (see {@link #bindEditorText}). */
+    private String editorText = "";
+
     /**
      * The editor's text and the view model's, kept equal both ways (RichTextFX's text is read-only: edits go
      * through replaceText). The first text is not an undoable edit.
      */
-    /** The editor's text, kept up to date edit by edit (see {@link #bindEditorText}). */
-    private final StringBuilder editorText = new StringBuilder();
-
     private void bindEditorText() {
         String initial = viewModel.textProperty().get();
         editor.replaceAllNow(initial == null ? "" : initial);
         editor.getUndoManager().forgetHistory();
         editor.moveTo(0);
         // edits, not textProperty: a change listener on the text would build the whole string per chunk of a
-        // paste. The text is kept in a mirror the edits are applied to: the editor's getText() walks every
-        // paragraph, a third of a keystroke's editing cost in a 100 KB document.
-        editorText.setLength(0);
-        editorText.append(editor.getText());
+        // paste. The text is kept here, each edit applied to it: the editor's getText() walks every paragraph,
+        // a third of a keystroke's editing cost in a 100 KB document. A chunked paste is not followed chunk by
+        // chunk (a growing copy of megabytes is garbage the collector stops the FX thread for): the editor hands
+        // over the whole text once at its end.
+        editorText = editor.getText();
         editor.plainTextChanges().subscribe(change -> {
-            editorText.replace(change.getPosition(), change.getRemovalEnd(), change.getInserted());
-            if (!editor.isInsertingChunks()) {
-                handOver(editorText.toString());
+            if (editor.isInsertingChunks()) {
+                return;
             }
+            String was = editorText;
+            editorText = new StringBuilder(was.length() - change.getRemoved().length() + change.getInserted().length())
+                    .append(was, 0, change.getPosition()).append(change.getInserted())
+                    .append(was, change.getRemovalEnd(), was.length()).toString();
+            handOver(editorText);
         });
-        // once, at the end: the lanes tokenize the paste once
-        editor.setOnChunkedDone(text -> handOver(editorText.toString()));
+        editor.setOnChunkedDone(text -> { // once, at the end: the lanes tokenize the paste once
+            editorText = text;
+            handOver(text);
+        });
         viewModel.textProperty().addListener((obs, old, now) -> {
             if (!editorWriting) {
                 editor.replaceText(now == null ? "" : now);
