@@ -1,6 +1,5 @@
 package org.tokenlens.app;
 
-import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -20,12 +19,20 @@ public final class TokenEditor extends StyleClassedTextArea {
     static final int CHUNK = 96 * 1024;
 
     private final ReadOnlyDoubleWrapper insertProgress = new ReadOnlyDoubleWrapper(this, "insertProgress", -1);
-    private Consumer<String> onChunkedDone = text -> { };
+    private Runnable onChunkedDone = () -> { };
     private ChunkedInsert running;
 
-    /** Called once with the editor's whole text when a chunked replacement has finished. */
-    void setOnChunkedDone(Consumer<String> onDone) {
+    /**
+     * Called once when a chunked replacement has finished. Not with the text: building a multi-megabyte string
+     * from the editor's paragraphs took ~40 ms of the last chunk's pulse; the listener has followed the edits.
+     */
+    void setOnChunkedDone(Runnable onDone) {
         onChunkedDone = onDone;
+    }
+
+    /** Length of the text a running chunked replacement inserts in all (0 when none runs): room to reserve. */
+    int chunkedTextLength() {
+        return running == null ? 0 : running.text.length();
     }
 
     /** Every plain-text edit comes through here: typing, paste (replaceSelection), insertText, replaceText(text). */
@@ -101,7 +108,7 @@ public final class TokenEditor extends StyleClassedTextArea {
                 moveTo(insertAt);
                 requestFollowCaret();
                 insertProgress.set(-1);
-                onChunkedDone.accept(getText());
+                onChunkedDone.run();
             }
         }
     }

@@ -203,6 +203,8 @@ public final class TokenizationView extends BorderPane {
 
     /** The editor's text, kept up to date edit by edit (see {@link #bindEditorText}). */
     private String editorText = "";
+    /** The text while a chunked paste goes in (see {@link #bindEditorText}). */
+    private StringBuilder pasteBuffer;
 
     /**
      * The editor's text and the view model's, kept equal both ways (RichTextFX's text is read-only: edits go
@@ -215,12 +217,16 @@ public final class TokenizationView extends BorderPane {
         editor.moveTo(0);
         // edits, not textProperty: a change listener on the text would build the whole string per chunk of a
         // paste. The text is kept here, each edit applied to it: the editor's getText() walks every paragraph,
-        // a third of a keystroke's editing cost in a 100 KB document. A chunked paste is not followed chunk by
-        // chunk (a growing copy of megabytes is garbage the collector stops the FX thread for): the editor hands
-        // over the whole text once at its end.
+        // a third of a keystroke's editing cost in a 100 KB document. A chunked paste goes into a buffer sized
+        // for all of it once (a growing copy of megabytes is garbage the collector stops the FX thread for), and
+        // is handed on once, when it ends.
         editorText = editor.getText();
         editor.plainTextChanges().subscribe(change -> {
             if (editor.isInsertingChunks()) {
+                if (pasteBuffer == null) {
+                    pasteBuffer = new StringBuilder(editorText.length() + editor.chunkedTextLength()).append(editorText);
+                }
+                pasteBuffer.replace(change.getPosition(), change.getRemovalEnd(), change.getInserted());
                 return;
             }
             String was = editorText;
@@ -229,9 +235,12 @@ public final class TokenizationView extends BorderPane {
                     .append(was, change.getRemovalEnd(), was.length()).toString();
             handOver(editorText);
         });
-        editor.setOnChunkedDone(text -> { // once, at the end: the lanes tokenize the paste once
-            editorText = text;
-            handOver(text);
+        editor.setOnChunkedDone(() -> { // once, at the end: the lanes tokenize the paste once
+            if (pasteBuffer != null) {
+                editorText = pasteBuffer.toString();
+                pasteBuffer = null;
+            }
+            handOver(editorText);
         });
         viewModel.textProperty().addListener((obs, old, now) -> {
             if (!editorWriting) {
