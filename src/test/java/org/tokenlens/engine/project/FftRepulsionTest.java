@@ -34,37 +34,6 @@ class FftRepulsionTest {
         return y;
     }
 
-    /** Σⱼ≠ᵢ w²(yᵢ − yⱼ) into force, returns Z = Σᵢ Σⱼ≠ᵢ w. */
-    private static double exact(double[] y, int n, double[] force) {
-        double z = 0;
-        for (int i = 0; i < n; i++) {
-            double fx = 0;
-            double fy = 0;
-            for (int j = 0; j < n; j++) {
-                if (j != i) {
-                    double dx = y[2 * i] - y[2 * j];
-                    double dy = y[2 * i + 1] - y[2 * j + 1];
-                    double w = 1 / (1 + dx * dx + dy * dy);
-                    z += w;
-                    fx += w * w * dx;
-                    fy += w * w * dy;
-                }
-            }
-            force[2 * i] = fx;
-            force[2 * i + 1] = fy;
-        }
-        return z;
-    }
-
-    private static double relativeError(double[] got, double[] want) {
-        double diff = 0;
-        double norm = 0;
-        for (int c = 0; c < want.length; c++) {
-            diff += (got[c] - want[c]) * (got[c] - want[c]);
-            norm += want[c] * want[c];
-        }
-        return Math.sqrt(diff / norm);
-    }
 
     @Test
     void forcesAndNormalisationMatchTheExactSumsOn2000Points() {
@@ -74,11 +43,11 @@ class FftRepulsionTest {
             for (double spread : new double[] {3, 15, 40}) {
                 double[] y = layout(n, spread, 5);
                 double[] want = new double[2 * n];
-                double zWant = exact(y, n, want);
+                double zWant = ExactRepulsion.exact(y, n, want);
                 FftRepulsion fft = new FftRepulsion(2);
                 double[] got = new double[2 * n];
                 double z = fft.compute(y, n, got, pool);
-                double forceError = relativeError(got, want);
+                double forceError = ExactRepulsion.relativeError(got, want);
                 double zError = Math.abs(z - zWant) / zWant;
                 System.out.printf("spread %.0f: %d boxes, force error %.2e, Z error %.2e%n", spread,
                         fft.lastBoxes, forceError, zError);

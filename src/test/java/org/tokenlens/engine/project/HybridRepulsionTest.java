@@ -68,11 +68,11 @@ class HybridRepulsionTest {
         for (double width : new double[] {0.01, 1, 8}) {
             double[] y = scaled(base, width);
             double[] want = new double[2 * n];
-            double zWant = BarnesHutRepulsionTest.exact(y, n, want);
+            double zWant = ExactRepulsion.exact(y, n, want);
             FftRepulsion fft = new FftRepulsion(2, HybridRepulsion.MIN_BOXES, HybridRepulsion.BOX_WIDTH);
             double[] got = new double[2 * n];
             double z = fft.compute(y, n, got, POOL);
-            double forceError = BarnesHutRepulsionTest.relativeError(got, want);
+            double forceError = ExactRepulsion.relativeError(got, want);
             double zError = Math.abs(z - zWant) / zWant;
             System.out.printf("width %.2f: %d boxes, force error %.2e, Z error %.2e%n", width, fft.lastBoxes,
                     forceError, zError);
