@@ -20,6 +20,7 @@ import javafx.scene.control.IndexRange;
 import org.tokenlens.app.chips.ChipData;
 import org.tokenlens.app.chips.ChipMode;
 import org.tokenlens.app.chips.ColourMode;
+import org.tokenlens.app.chips.TokenSearch;
 import org.tokenlens.app.session.SessionModel;
 import org.tokenlens.app.session.TokenRef;
 import org.tokenlens.app.task.TaskRunner;
@@ -159,9 +160,9 @@ public final class TokenizationViewModel {
         int[] starts = e.starts();
         int[] ends = e.ends();
         // first real token ending after `from`, and first real token starting after the range (or the caret)
-        int lo = firstReal(starts, ends, from);
-        int hi = firstReal(starts, starts, from == to ? from : to - 1);
-        int first = nextReal(starts, lo, hi);
+        int lo = TokenSearch.firstReal(starts, ends, from);
+        int hi = TokenSearch.firstReal(starts, starts, from == to ? from : to - 1);
+        int first = TokenSearch.nextReal(starts, lo, hi);
         if (first >= 0) {
             int last = hi - 1;
             while (starts[last] < 0) {
@@ -178,37 +179,6 @@ public final class TokenizationViewModel {
             }
         }
         return null;
-    }
-
-    /**
-     * The lowest index whose real token has {@code keys[i] > bound} (all later real tokens do too), or the size;
-     * {@code keys} are the starts or the ends, and inserted tokens do not count.
-     */
-    private static int firstReal(int[] starts, int[] keys, int bound) {
-        int lo = 0;
-        int hi = starts.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            int probe = nextReal(starts, mid, hi);
-            if (probe < 0) {
-                hi = mid; // only inserted tokens in [mid, hi): the answer is at or before mid
-            } else if (keys[probe] > bound) {
-                hi = mid;
-            } else {
-                lo = probe + 1;
-            }
-        }
-        return lo;
-    }
-
-    /** The first real token in [from, to), or -1. */
-    private static int nextReal(int[] starts, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (starts[i] >= 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /**

@@ -167,17 +167,8 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
         if (data == null || data.clusterCount() == 0 || offset < 0) {
             return;
         }
-        int[] starts = data.encoding().starts();
-        int token = 0;
-        for (int t = 0; t < starts.length; t++) {
-            if (starts[t] > offset) {
-                break;
-            }
-            if (starts[t] >= 0) {
-                token = t;
-            }
-        }
-        list.scrollTo(rowOf(data.clusterOf(token)));
+        int token = TokenSearch.lastStartingAtOrBefore(data.encoding().starts(), offset);
+        list.scrollTo(rowOf(data.clusterOf(Math.max(0, token))));
     }
 
     private void rebreak() {
