@@ -153,12 +153,9 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
             return -1;
         }
         int[] starts = data.encoding().starts();
-        for (int t = data.clusterStarts()[rowStarts[row]]; t < starts.length; t++) {
-            if (starts[t] >= 0) { // inserted specials have no offset: take the next real token
-                return starts[t];
-            }
-        }
-        return -1;
+        // inserted specials have no offset: take the next real token
+        int t = TokenSearch.nextReal(starts, data.clusterStarts()[rowStarts[row]], starts.length);
+        return t < 0 ? -1 : starts[t];
     }
 
     /** Scrolls the row holding the last token that starts at or before {@code offset} to the top. */
