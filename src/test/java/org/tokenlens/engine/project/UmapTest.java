@@ -2,18 +2,20 @@ package org.tokenlens.engine.project;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 
 class UmapTest {
 
-    @Test
-    void keepsTheLargestComponentAndMapsItBackToIds() {
-        // 120 points near the origin and 40 points far away: every 15-NN stays in its own group
+    /** 120 points near the origin and 40 far away (every 4th point): the 15-NN graph is in two pieces. */
+    private static Points twoGroups() {
         int n = 160;
         int d = 5;
         Random r = new Random(3);
@@ -23,46 +25,157 @@ class UmapTest {
                 v[i * d + k] = (float) (r.nextGaussian() + (i % 4 == 3 ? 1000 : 0));
             }
         }
+        return new Points(v, n, d);
+    }
+
+    @Test
+    void laysOutEveryPointWhenTheGraphIsInPieces() {
+        // Smile 3.1.1 kept only the near group here (and cut a few near points off too)
+        Points data = twoGroups();
+        int n = data.n();
         int[] ids = new int[n];
         for (int i = 0; i < n; i++) {
             ids[i] = 5000 + 7 * i;
         }
-        Projection p = Umap.run(new Points(v, n, d), ids, Umap.Options.defaults().withK(15));
-        int[] far = Arrays.stream(ids).filter(id -> ((id - 5000) / 7) % 4 == 3).toArray();
-        // Smile keeps the largest connected part of its directed 15-NN graph: never the far group, most of the
-        // near group (a few near points no other point lists may be cut off too)
-        for (int id : p.ids()) {
-            assertTrue(((id - 5000) / 7) % 4 != 3, "kept id " + id + " is from the near group");
+        Projection p = Umap.run(data, ids, Umap.Options.defaults().withK(15).withEpochs(200));
+        assertArrayEquals(ids, p.ids(), "every point, in the subset's order");
+        assertEquals(0, p.dropped().length);
+        assertTrue(p.note().contains("2 separate groups") && p.note().contains("all 160 points"), p.note());
+        // the far group stays apart: every point's nearest projected neighbour is from its own group
+        assertEquals(1.0, groupPurity(p), 1e-12);
+        for (float v : p.x()) {
+            assertTrue(Float.isFinite(v));
         }
-        assertTrue(p.ids().length >= 100, "kept " + p.ids().length);
-        int[] all = new int[n];
-        System.arraycopy(p.ids(), 0, all, 0, p.ids().length);
-        System.arraycopy(p.dropped(), 0, all, p.ids().length, p.dropped().length);
-        Arrays.sort(all);
-        assertArrayEquals(ids, all, "kept and dropped partition the subset");
-        assertTrue(Arrays.stream(p.dropped()).boxed().toList().containsAll(Arrays.stream(far).boxed().toList()));
-        assertEquals(p.ids().length, p.x().length);
-        assertTrue(p.note().contains(p.ids().length + " of 160 points; " + p.dropped().length), p.note());
+    }
+
+    /** Share of points whose nearest projected neighbour is in the same group (far: i % 4 == 3). */
+    private static double groupPurity(Projection p) {
+        int n = p.size();
+        int same = 0;
+        for (int i = 0; i < n; i++) {
+            int best = -1;
+            double bestD = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                double dx = p.x()[i] - p.x()[j];
+                double dy = p.y()[i] - p.y()[j];
+                if (j != i && dx * dx + dy * dy < bestD) {
+                    bestD = dx * dx + dy * dy;
+                    best = j;
+                }
+            }
+            if ((best % 4 == 3) == (i % 4 == 3)) {
+                same++;
+            }
+        }
+        return same / (double) n;
     }
 
     @Test
-    void indexMappingFollowsSmilesRowNumbers() {
-        int[] ids = {10, 20, 30, 40};
-        double[][] coords = {{1, 2}, {3, 4}};
-        Projection p = Umap.toProjection(new int[] {3, 1}, coords, ids, Umap.Options.defaults());
-        assertArrayEquals(new int[] {40, 20}, p.ids());
-        assertArrayEquals(new float[] {1, 3}, p.x());
-        assertArrayEquals(new int[] {10, 30}, p.dropped());
+    void separatesGaussianClustersIn2dAnd3d() {
+        Points data = Clusters.gaussian(600, 20, 6, 3, 7);
+        Projection p2 = Umap.run(data, Clusters.range(600), Umap.Options.defaults().withEpochs(200));
+        double purity2 = Clusters.neighbourPurity(p2, 6);
+        assertTrue(purity2 >= 0.95, "2-D 1-NN accuracy " + purity2);
+        Projection p3 = Umap.run(data, Clusters.range(600), Umap.Options.defaults().withEpochs(200)
+                .withDimensions(3));
+        assertEquals(3, p3.dimensions());
+        assertEquals(600, p3.size());
+        double purity3 = neighbourPurity3d(p3, 6);
+        assertTrue(purity3 >= 0.95, "3-D 1-NN accuracy " + purity3);
+    }
+
+    private static double neighbourPurity3d(Projection p, int clusters) {
+        int n = p.size();
+        int same = 0;
+        for (int i = 0; i < n; i++) {
+            int best = -1;
+            double bestD = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                double dx = p.x()[i] - p.x()[j];
+                double dy = p.y()[i] - p.y()[j];
+                double dz = p.z()[i] - p.z()[j];
+                double d = dx * dx + dy * dy + dz * dz;
+                if (j != i && d < bestD) {
+                    bestD = d;
+                    best = j;
+                }
+            }
+            if (best % clusters == i % clusters) {
+                same++;
+            }
+        }
+        return same / (double) n;
+    }
+
+    @Test
+    void sameSeedSameCoordinatesWhateverTheThreadCount() {
+        Points data = Clusters.gaussian(400, 12, 4, 3, 11);
+        Umap.Options o = Umap.Options.defaults().withEpochs(100);
+        Projection a = Umap.run(data, Clusters.range(400), o.withThreads(1));
+        Projection b = Umap.run(data, Clusters.range(400), o.withThreads(2));
+        Projection c = Umap.run(data, Clusters.range(400), o.withThreads(3));
+        assertArrayEquals(a.x(), b.x());
+        assertArrayEquals(a.y(), b.y());
+        assertArrayEquals(a.x(), c.x());
+        assertArrayEquals(a.y(), c.y());
+        Projection other = Umap.run(data, Clusters.range(400), o.withSeed(43));
+        assertTrue(!java.util.Arrays.equals(a.x(), other.x()), "another seed, another layout");
+    }
+
+    @Test
+    void cosineMetricIgnoresRowLengths() {
+        // scaling a row does not change its angles: the cosine graph, and so the layout, is the same
+        Points data = Clusters.gaussian(300, 10, 3, 3, 5);
+        float[] scaled = data.values().clone();
+        Random r = new Random(2);
+        for (int i = 0; i < data.n(); i++) {
+            float f = (float) Math.scalb(1.0, r.nextInt(6));  // powers of two: exact in floats
+            for (int t = 0; t < data.dim(); t++) {
+                scaled[i * data.dim() + t] *= f;
+            }
+        }
+        Umap.Options o = Umap.Options.defaults().withEpochs(50).withMetric(Umap.Metric.COSINE);
+        Projection a = Umap.run(data, Clusters.range(300), o);
+        Projection b = Umap.run(new Points(scaled, data.n(), data.dim()), Clusters.range(300), o);
+        assertEquals("cosine", a.parameters().get("metric"));
+        for (int i = 0; i < 300; i++) {
+            assertEquals(a.x()[i], b.x()[i], 1e-3);
+            assertEquals(a.y()[i], b.y()[i], 1e-3);
+        }
+    }
+
+    @Test
+    void reportsEpochsAndCanBeCancelled() {
+        Points data = Clusters.gaussian(200, 8, 4, 3, 1);
+        List<Integer> epochs = new ArrayList<>();
+        List<float[]> last = new ArrayList<>();
+        Projection p = Umap.run(data, Clusters.range(200), Umap.Options.defaults().withEpochs(30).withReportEvery(10),
+                (epoch, x, y, z) -> {
+                    epochs.add(epoch);
+                    last.add(x);
+                    assertNull(z);
+                }, null);
+        assertEquals(List.of(10, 20, 30), epochs);
+        assertArrayEquals(p.x(), last.get(2), "the last report is the result");
+        int[] seen = {0};
+        assertThrows(CancellationException.class, () -> Umap.run(data, Clusters.range(200),
+                Umap.Options.defaults().withEpochs(30).withReportEvery(1), (e, x, y, z) -> seen[0]++,
+                () -> seen[0] >= 5));
+        assertEquals(5, seen[0]);
     }
 
     @Test
     void tooFewPointsAreExplained() {
-        Points p = Clusters.gaussian(20, 4, 2, 3, 1);
+        Points p = Clusters.gaussian(15, 4, 2, 3, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Umap.run(p, Clusters.range(20), Umap.Options.defaults()));
-        assertEquals("UMAP needs at least 32 points for k = 15 in 2-D (more than k neighbours, and 30 eigenvectors"
-                + " for its spectral start): 20", e.getMessage());
+                () -> Umap.run(p, Clusters.range(15), Umap.Options.defaults()));
+        assertEquals("UMAP needs at least 16 points for k = 15 in 2-D (each point's 14 nearest others): 15",
+                e.getMessage());
         assertEquals("k must be at least 2: 1",
                 assertThrows(IllegalArgumentException.class, () -> Umap.Options.defaults().withK(1)).getMessage());
+        // the smallest allowed subset works
+        Projection small = Umap.run(Clusters.gaussian(16, 4, 2, 3, 1), Clusters.range(16),
+                Umap.Options.defaults().withEpochs(20));
+        assertEquals(16, small.size());
     }
 }
