@@ -9,8 +9,8 @@ import java.util.stream.IntStream;
 /**
  * t-SNE in 2-D on a sparse P (van der Maaten 2014). Gradient of KL(P‖Q) for point i:
  * {@code 4 (Σⱼ pᵢⱼ wᵢⱼ (yᵢ − yⱼ) − Σⱼ wᵢⱼ² (yᵢ − yⱼ) / Z)} with {@code wᵢⱼ = 1 / (1 + |yᵢ − yⱼ|²)} and
- * {@code Z = Σ wᵢⱼ}: the attractive sum runs over the sparse P (rows split between threads, each row summed in
- * a fixed order), the repulsive sum and Z come from a {@link Repulsion} (Barnes-Hut quadtree or FFT).
+ * {@code Z = Σ wᵢⱼ}: the attractive sum runs over the sparse P, each pair once ({@link Attraction}), the
+ * repulsive sum and Z come from a {@link Repulsion} (Barnes-Hut quadtree or FFT).
  * Updates use momentum and per-coordinate gains (+0.2 when the step changes sign, ×0.8 otherwise, floor 0.01),
  * as in the reference implementation, and each point's step is clipped to {@link #MAX_STEP} as in openTSNE; the
  * layout is re-centred every step.
@@ -60,15 +60,7 @@ final class SparseTsne {
         java.util.Arrays.fill(gains, 1);
         double[] attract = new double[2 * n];
         double[] repel = new double[2 * n];
-        // the attractive sums in single precision (rounding ~1e-7 of the coordinates, far below the
-        // repulsion's approximation error): half the memory traffic and cheaper divisions
-        float[] yf = new float[2 * n];
-        float[] pf = new float[p.p.length];
-        for (int e = 0; e < pf.length; e++) {
-            pf[e] = (float) p.p[e];
-        }
-        int[] rowStart = p.rowStart;
-        int[] column = p.column;
+        Attraction attraction = new Attraction(p);
         int iterations = options.iterations();
         double pLogP = pLogP(p);
         for (int iter = 0; iter < iterations; iter++) {
@@ -78,29 +70,11 @@ final class SparseTsne {
             boolean early = iter < options.exaggerationIterations();
             double exaggeration = early ? options.earlyExaggeration() : 1;
             double momentum = early ? 0.5 : 0.8;
-            for (int c = 0; c < 2 * n; c++) {
-                yf[c] = (float) y[c];
-            }
             // the attractive sums run on the pool while this thread builds the repulsion's tree (serial work
             // that would otherwise leave a core idle); each writes only its own arrays, y is read by both
-            ForkJoinTask<?> attraction = pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> {
-                float yx = yf[2 * i];
-                float yy = yf[2 * i + 1];
-                float ax = 0;
-                float ay = 0;
-                for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
-                    int j = column[e];
-                    float dx = yx - yf[2 * j];
-                    float dy = yy - yf[2 * j + 1];
-                    float pw = pf[e] / (1 + dx * dx + dy * dy);
-                    ax += pw * dx;
-                    ay += pw * dy;
-                }
-                attract[2 * i] = ax * exaggeration;
-                attract[2 * i + 1] = ay * exaggeration;
-            }));
+            ForkJoinTask<?> attracted = pool.submit(() -> attraction.compute(y, exaggeration, attract, pool));
             double z = repulsion.compute(y, n, repel, pool);
-            attraction.join();
+            attracted.join();
             boolean report = listener != null
                     && ((iter + 1) % options.reportEvery() == 0 || iter == iterations - 1);
             double kl = report ? klDivergence(p, y, z, pLogP) : Double.NaN;

@@ -79,20 +79,25 @@ class BarnesHutRepulsionTest {
 
     @Test
     void coincidentPointsRepelNothingAndCountOncePerPairInZ() {
-        // 100 points at one spot (one leaf at the finest level, bigger than a block) and 30 at another, 2 units
-        // apart: every force and Z is known in closed form
-        int n = 130;
-        double[] y = new double[2 * n];
-        for (int i = 100; i < n; i++) {
-            y[2 * i] = 2;
-        }
-        double[] got = new double[2 * n];
-        double z = new BarnesHutRepulsion(0.5).compute(y, n, got, ONE);
-        // pairs at one spot: w = 1; across: w = 1/5, both orders
-        assertEquals(100 * 99 + 30 * 29 + 2 * 100 * 30 / 5.0, z, 1e-3, "single-precision sums per point");
-        for (int i = 0; i < n; i++) {
-            assertEquals(i < 100 ? -30 * 2 / 25.0 : 100 * 2 / 25.0, got[2 * i], 1e-5, "x force of " + i);
-            assertEquals(0, got[2 * i + 1], 0);
+        // a spots points at one place and 30 at another, 2 units apart: every force and Z is known in closed
+        // form. With 100 both spots share one block (every pair on the list); with 300 the first spot is one
+        // leaf at the finest level, bigger than a block, and each spot sees the other as one body.
+        for (int a : new int[] {100, BarnesHutRepulsion.BLOCK + 44}) {
+            int n = a + 30;
+            double[] y = new double[2 * n];
+            for (int i = a; i < n; i++) {
+                y[2 * i] = 2;
+            }
+            double[] got = new double[2 * n];
+            double z = new BarnesHutRepulsion(0.5).compute(y, n, got, ONE);
+            // pairs at one spot: w = 1; across: w = 1/5, both orders
+            double want = a * (a - 1.0) + 30 * 29 + 2 * a * 30 / 5.0;
+            // each point's share is a float sum of at most n terms: recursive summation's bound (n − 1)·2⁻²⁴
+            assertEquals(want, z, want * n * 0x1p-24, "single-precision sums per point, " + a + " + 30");
+            for (int i = 0; i < n; i++) {
+                assertEquals(i < a ? -30 * 2 / 25.0 : a * 2 / 25.0, got[2 * i], 1e-5 * a, "x force of " + i);
+                assertEquals(0, got[2 * i + 1], 0);
+            }
         }
     }
 
