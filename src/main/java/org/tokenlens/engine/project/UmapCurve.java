@@ -2,9 +2,9 @@ package org.tokenlens.engine.project;
 
 /**
  * The low-dimensional similarity {@code 1 / (1 + a·d^{2b})} whose a and b UMAP fits to the target curve set by
- * {@code minDist} and {@code spread}: 1 up to minDist, then {@code exp(−(d − minDist) / spread)} — a least-squares
- * fit on 300 points of [0, 3·spread] as umap-learn's {@code find_ab_params} does (it calls SciPy's curve_fit,
- * i.e. Levenberg-Marquardt from a = b = 1). Here a small Levenberg-Marquardt of our own.
+ * {@code minDist} and {@code spread}: 1 up to minDist, then {@code exp(−(d − minDist) / spread)} — a
+ * least-squares fit on 300 points of [0, 3·spread] as umap-learn's {@code find_ab_params} does (it calls SciPy's
+ * curve_fit, i.e. Levenberg-Marquardt from a = b = 1). Here a small Levenberg-Marquardt of our own.
  *
  * @param a curve parameter a
  * @param b curve parameter b
