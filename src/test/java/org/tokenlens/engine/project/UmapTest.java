@@ -48,6 +48,48 @@ class UmapTest {
         }
     }
 
+    @Test
+    void placesManyPiecesTinyOnesToo() {
+        // 12 groups of 20 points far apart (12 pieces > 2·dim: places from the groups' centroids), and with k = 2
+        // 10 far-apart pairs (10 pieces of 2 < 2·dim: spread at random around their places)
+        Points groups = Clusters.gaussian(240, 6, 12, 200, 21);
+        Projection g = Umap.run(groups, Clusters.range(240), Umap.Options.defaults().withEpochs(100));
+        assertEquals(240, g.size());
+        assertTrue(g.note().contains("12 separate groups"), g.note());
+        assertEquals(1.0, Clusters.neighbourPurity(g, 12), 1e-12);
+
+        float[] v = new float[20 * 3];
+        Random r = new Random(8);
+        for (int pair = 0; pair < 10; pair++) {
+            for (int t = 0; t < 3; t++) {
+                double centre = r.nextGaussian() * 100;
+                v[(2 * pair) * 3 + t] = (float) centre;
+                v[(2 * pair + 1) * 3 + t] = (float) (centre + r.nextGaussian() * 0.1);
+            }
+        }
+        Projection pairs = Umap.run(new Points(v, 20, 3), Clusters.range(20),
+                Umap.Options.defaults().withK(2).withEpochs(100));
+        assertEquals(20, pairs.size());
+        assertTrue(pairs.note().contains("10 separate groups"), pairs.note());
+        for (int i = 0; i < 20; i++) {
+            assertTrue(Float.isFinite(pairs.x()[i]) && Float.isFinite(pairs.y()[i]));
+        }
+        // each point's nearest projected neighbour is its partner
+        for (int i = 0; i < 20; i++) {
+            int best = -1;
+            double bestD = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < 20; j++) {
+                double dx = pairs.x()[i] - pairs.x()[j];
+                double dy = pairs.y()[i] - pairs.y()[j];
+                if (j != i && dx * dx + dy * dy < bestD) {
+                    bestD = dx * dx + dy * dy;
+                    best = j;
+                }
+            }
+            assertEquals(i ^ 1, best, "partner of " + i);
+        }
+    }
+
     /** Share of points whose nearest projected neighbour is in the same group (far: i % 4 == 3). */
     private static double groupPurity(Projection p) {
         int n = p.size();
