@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
  * directions. The pairs are kept as the upper triangle (j &gt; i) in rows, split into {@link #PARTS} contiguous row
  * ranges of about equal pair counts, each with its own force array: a range adds its rows' own sums and
  * subtracts the transposed terms from their partners, in row order; the ranges' arrays are then added in range
- * order. The ranges are fixed by P alone, so the result does not depend on how many threads run them.
+ * order. The ranges are fixed by P and the summing order alone, so the result does not depend on how many threads
+ * run them.
  * Single precision (rounding ~1e-7 of the coordinates, far below the repulsion's approximation error).
  */
 final class Attraction {
@@ -28,18 +29,34 @@ final class Attraction {
     /** One force array per range, interleaved x, y. */
     private final float[][] sums;
     private final float[] yf;
+    /** {@code order[k]} = the point summed k-th; rows, columns and the range arrays are in this order. */
+    private final int[] order;
 
-    Attraction(Affinities affinities) {
+    /**
+     * @param order the points in the order to sum them: pairs are read row by row in this order, so an order in
+     *              which P's neighbours sit close together (the Morton order of the start layout) keeps the
+     *              coordinates and partner sums each row touches in cache (a third less time at 5,000 points)
+     */
+    Attraction(Affinities affinities, int[] order) {
         this.n = affinities.n;
+        if (order.length != n) {
+            throw new IllegalArgumentException("order must list the " + n + " points: " + order.length);
+        }
+        this.order = order.clone();
+        int[] rank = new int[n];
+        for (int k = 0; k < n; k++) {
+            rank[order[k]] = k;
+        }
         int[] start = affinities.rowStart;
         int[] col = affinities.column;
         double[] val = affinities.p;
         rowStart = new int[n + 1];
         int count = 0;
-        for (int i = 0; i < n; i++) {
-            rowStart[i] = count;
+        for (int k = 0; k < n; k++) {
+            rowStart[k] = count;
+            int i = order[k];
             for (int e = start[i]; e < start[i + 1]; e++) {
-                if (col[e] > i) {
+                if (rank[col[e]] > k) {
                     count++;
                 }
             }
@@ -47,12 +64,24 @@ final class Attraction {
         rowStart[n] = count;
         column = new int[count];
         p = new float[count];
-        for (int i = 0, at = 0; i < n; i++) {
+        long[] keys = new long[16];
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            int len = 0;
             for (int e = start[i]; e < start[i + 1]; e++) {
-                if (col[e] > i) {
-                    column[at] = col[e];
-                    p[at++] = (float) val[e];
+                int c = rank[col[e]];
+                if (c > k) {
+                    if (len == keys.length) {
+                        keys = Arrays.copyOf(keys, 2 * len);
+                    }
+                    keys[len++] = ((long) c << 32) | (e - start[i]);
                 }
+            }
+            // partners in ascending order: memory is read forwards
+            Arrays.sort(keys, 0, len);
+            for (int t = 0, at = rowStart[k]; t < len; t++, at++) {
+                column[at] = (int) (keys[t] >>> 32);
+                p[at] = (float) val[start[i] + (int) keys[t]];
             }
         }
         partStart = new int[PARTS + 1];
@@ -75,20 +104,26 @@ final class Attraction {
 
     /** {@code out[2i], out[2i+1]} = scale · Σⱼ pᵢⱼ wᵢⱼ (yᵢ − yⱼ), y interleaved. */
     void compute(double[] y, double scale, double[] out, ForkJoinPool pool) {
-        for (int c = 0; c < 2 * n; c++) {
-            yf[c] = (float) y[c];
+        int[] ord = order;
+        for (int k = 0; k < n; k++) {
+            int i = ord[k];
+            yf[2 * k] = (float) y[2 * i];
+            yf[2 * k + 1] = (float) y[2 * i + 1];
         }
         pool.submit(() -> IntStream.range(0, PARTS).parallel().forEach(this::part)).join();
         float[][] s = sums;
-        int chunks = Math.max(1, Math.min(PARTS, n / 1024));
+        int chunks = Math.max(1, Math.min(PARTS, n / 512));
         pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(chunk -> {
-            int end = (int) (2L * n * (chunk + 1) / chunks);
-            for (int c = (int) (2L * n * chunk / chunks); c < end; c++) {
-                float sum = 0;
+            int end = (int) ((long) n * (chunk + 1) / chunks);
+            for (int k = (int) ((long) n * chunk / chunks); k < end; k++) {
+                float sx = 0;
+                float sy = 0;
                 for (float[] part : s) {
-                    sum += part[c];
+                    sx += part[2 * k];
+                    sy += part[2 * k + 1];
                 }
-                out[c] = sum * scale;
+                out[2 * ord[k]] = sx * scale;
+                out[2 * ord[k] + 1] = sy * scale;
             }
         })).join();
     }

@@ -1,5 +1,6 @@
 package org.tokenlens.engine.project;
 
+import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -57,10 +58,13 @@ final class SparseTsne {
         double eta = options.learningRate(n);
         double[] update = new double[2 * n];
         double[] gains = new double[2 * n];
-        java.util.Arrays.fill(gains, 1);
+        Arrays.fill(gains, 1);
         double[] attract = new double[2 * n];
         double[] repel = new double[2 * n];
-        Attraction attraction = new Attraction(p);
+        // rows summed in the Morton order of the start layout: P's neighbours sit close together in it
+        QuadTree start = new QuadTree();
+        start.build(y, n);
+        Attraction attraction = new Attraction(p, Arrays.copyOf(start.order, n));
         int iterations = options.iterations();
         double pLogP = pLogP(p);
         for (int iter = 0; iter < iterations; iter++) {

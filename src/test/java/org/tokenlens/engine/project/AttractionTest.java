@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The attractive forces computed once per pair (upper triangle, transposed terms subtracted from the partner)
- * against the plain row-by-row sum over both directions of P, in double, written here; and the same bits
- * whatever the thread count.
+ * against the plain row-by-row sum over both directions of P, in double, written here, whatever order the rows
+ * are summed in; and the same bits whatever the thread count.
  */
 class AttractionTest {
 
@@ -53,9 +54,33 @@ class AttractionTest {
         return out;
     }
 
+    private static int[] shuffled(long seed) {
+        int[] order = new int[N];
+        for (int i = 0; i < N; i++) {
+            order[i] = i;
+        }
+        Random r = new Random(seed);
+        for (int i = N - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    private static int[] identity() {
+        return IntStream.range(0, N).toArray();
+    }
+
     @Test
-    void eachPairOnceMatchesTheRowByRowSumOverBothDirections() {
-        Attraction a = new Attraction(P);
+    void eachPairOnceMatchesTheRowByRowSumOverBothDirectionsInAnySummingOrder() {
+        for (int[] order : new int[][] {identity(), shuffled(3)}) {
+            checkAgainstDirect(new Attraction(P, order));
+        }
+    }
+
+    private static void checkAgainstDirect(Attraction a) {
         assertEquals(P.column.length, 2 * a.pairs(), "P is symmetric without a diagonal: half its entries");
         for (double spread : new double[] {1e-3, 1, 40}) {
             double[] y = layout(spread, 9);
@@ -84,8 +109,8 @@ class AttractionTest {
         double[] y = layout(5, 4);
         double[] one = new double[2 * N];
         double[] two = new double[2 * N];
-        new Attraction(P).compute(y, 1, one, ONE);
-        Attraction a = new Attraction(P);
+        new Attraction(P, shuffled(7)).compute(y, 1, one, ONE);
+        Attraction a = new Attraction(P, shuffled(7));
         a.compute(y, 1, two, TWO);
         assertArrayEquals(one, two);
         double[] again = new double[2 * N];
