@@ -2,6 +2,7 @@ package org.tokenlens.engine.project;
 
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -20,7 +21,7 @@ import java.util.stream.IntStream;
  * block's centre, so near pairs keep their digits; each point meets itself once on the list, which adds exactly
  * 1 to its Z share and nothing to its force: 1 is subtracted.
  *
- * <p>Blocks are split between threads as contiguous runs; every point's force and Z share is written once, each
+ * <p>Threads take blocks one at a time in turn; every point's force and Z share is written once by its block, each
  * sum runs over the list in walk order, and Z is summed in tree order — all fixed by the coordinates alone, so
  * the result does not depend on the thread count. With θ = 0 every list holds every point: the exact O(n²) sums.
  */
@@ -121,11 +122,12 @@ final class BarnesHutRepulsion implements Repulsion {
         findBlocks(t);
         int count = blockCount;
         int[] bs = blocks;
-        int parts = Math.min(count, 8 * pool.getParallelism());
-        pool.submit(() -> IntStream.range(0, parts).parallel().forEach(part -> {
+        // blocks differ in cost by 10× or more (points × list length): each thread takes the next block in turn
+        AtomicInteger next = new AtomicInteger();
+        int threads = Math.min(count, pool.getParallelism());
+        pool.submit(() -> IntStream.range(0, threads).parallel().forEach(thread -> {
             Work w = work.get();
-            int end = (int) ((long) count * (part + 1) / parts);
-            for (int b = (int) ((long) count * part / parts); b < end; b++) {
+            for (int b = next.getAndIncrement(); b < count; b = next.getAndIncrement()) {
                 block(t, bs[b], w);
             }
         })).join();
