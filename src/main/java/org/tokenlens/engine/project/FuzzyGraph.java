@@ -56,7 +56,8 @@ final class FuzzyGraph {
         for (float d : distance) {
             total += d;
         }
-        double meanAll = total / distance.length;
+        // means over each row's k entries, the point itself (distance 0) included, as umap-learn's lists hold it
+        double meanAll = total / ((double) n * (m + 1));
         pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> {
             int base = i * m;
             double r = 0;
@@ -88,7 +89,7 @@ final class FuzzyGraph {
                     mid = Double.isInfinite(hi) ? mid * 2 : (lo + hi) / 2;
                 }
             }
-            double floor = MIN_SCALE * (r > 0 ? rowSum / m : meanAll);
+            double floor = MIN_SCALE * (r > 0 ? rowSum / (m + 1) : meanAll);
             rho[i] = r;
             sigma[i] = Math.max(mid, floor);
         })).join();

@@ -62,13 +62,13 @@ class SpectralInitTest {
 
     @Test
     void largerGraphGivesNearEigenvectors() {
-        // 2,000 points, 200 Lanczos steps: each vector's Rayleigh quotient within 1e-3 of the dense eigenvalue
-        Points p = Clusters.gaussian(2000, 10, 4, 2, 8);
+        // 1,200 points, 200 Lanczos steps: each vector's Rayleigh quotient within 1e-3 of the dense eigenvalue
+        Points p = Clusters.gaussian(1200, 10, 4, 2, 8);
         FuzzyGraph g = graph(p, 15);
-        double[] ours = SpectralInit.component(g, Clusters.range(2000), 2, new Random(1));
+        double[] ours = SpectralInit.component(g, Clusters.range(1200), 2, new Random(1));
         Matrix.EVD evd = denseEigen(g);
-        double[] degree = new double[2000];
-        for (int i = 0; i < 2000; i++) {
+        double[] degree = new double[1200];
+        for (int i = 0; i < 1200; i++) {
             for (int e = g.rowStart[i]; e < g.rowStart[i + 1]; e++) {
                 degree[i] += g.weight[e];
             }
@@ -76,7 +76,7 @@ class SpectralInitTest {
         for (int t = 0; t < 2; t++) {
             double num = 0;
             double den = 0;
-            for (int i = 0; i < 2000; i++) {
+            for (int i = 0; i < 1200; i++) {
                 double mv = 0;
                 for (int e = g.rowStart[i]; e < g.rowStart[i + 1]; e++) {
                     int j = g.column[e];
