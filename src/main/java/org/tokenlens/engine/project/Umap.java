@@ -208,9 +208,9 @@ public final class Umap {
         params.put("metric", options.metric().name().toLowerCase(Locale.ROOT));
         params.put("init", options.init().name().toLowerCase(Locale.ROOT));
         params.put("seed", Long.toString(options.seed()));
-        String note = pieces == 1 ? "" : String.format(Locale.ROOT, "the %d-nearest-neighbour graph falls into %,d "
-                + "separate groups; all %,d points are laid out, each group started on its own (distances between "
-                + "groups mean little)", options.k(), pieces, n);
+        String note = pieces == 1 ? "" : String.format(Locale.ROOT, "the %d-NN graph falls into %,d separate groups, "
+                + "each started on its own; all %,d points kept (distances between groups mean little)", options.k(),
+                pieces, n);
         return new Projection(Projection.Method.UMAP, ids.clone(), xyz[0], xyz[1], dim == 3 ? xyz[2] : null,
                 params, new double[0], Double.NaN, new int[0], note);
     }

@@ -40,7 +40,7 @@ class UmapTest {
         Projection p = Umap.run(data, ids, Umap.Options.defaults().withK(15).withEpochs(200));
         assertArrayEquals(ids, p.ids(), "every point, in the subset's order");
         assertEquals(0, p.dropped().length);
-        assertTrue(p.note().contains("2 separate groups") && p.note().contains("all 160 points"), p.note());
+        assertTrue(p.note().contains("2 separate groups") && p.note().contains("all 160 points kept"), p.note());
         // the far group stays apart: every point's nearest projected neighbour is from its own group
         assertEquals(1.0, groupPurity(p), 1e-12);
         for (float v : p.x()) {
