@@ -308,6 +308,7 @@ public final class Umap {
 
     static String tooSmall(int n, String what, Options options) {
         return "UMAP needs at least " + options.minimumPoints() + " " + what + " for k = " + options.k() + " in "
-                + options.dimensions() + "-D (each point's " + (options.k() - 1) + " nearest others): " + n;
+                + options.dimensions() + "-D (each point's " + (options.k() - 1) + " nearest others): " + n
+                + "; lower k or project more points";
     }
 }

@@ -211,8 +211,8 @@ class UmapTest {
         Points p = Clusters.gaussian(15, 4, 2, 3, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Umap.run(p, Clusters.range(15), Umap.Options.defaults()));
-        assertEquals("UMAP needs at least 16 points for k = 15 in 2-D (each point's 14 nearest others): 15",
-                e.getMessage());
+        assertEquals("UMAP needs at least 16 points for k = 15 in 2-D (each point's 14 nearest others): 15; lower k"
+                + " or project more points", e.getMessage());
         assertEquals("k must be at least 2: 1",
                 assertThrows(IllegalArgumentException.class, () -> Umap.Options.defaults().withK(1)).getMessage());
         // the smallest allowed subset works
