@@ -10,8 +10,10 @@ import java.util.concurrent.ForkJoinPool;
  * tree walk wins. The choice depends only on n, θ and the coordinates, so results still ignore the thread count.
  *
  * <p>Cost model in units of one point's interpolation on the grid (~0.1 µs here), from measurements on the
- * bundled MiniLM rows (ProjectionBench): FFT ≈ {@code n + 0.35 m² log₂ m}, Barnes-Hut (θ = 0.5, leaves of
- * 16) ≈ {@code 6 n}, scaled by {@code (0.5 / θ)²} for other θ (the interaction count of a 2-D tree walk).
+ * bundled MiniLM rows (ProjectionBench): FFT ≈ {@code n + 0.35 m² log₂ m}, Barnes-Hut (θ = 0.5) ≈ {@code 3 n}
+ * since its SIMD blocks (it was 6 n before; at 5,000 and 30,522 points both constants make the same choices, the
+ * grid side jumping from 64 to 128 and from 128 to 256 across either), scaled by {@code (0.5 / θ)²} for other θ
+ * (the interaction count of a 2-D tree walk).
  */
 final class HybridRepulsion implements Repulsion {
 
@@ -34,7 +36,7 @@ final class HybridRepulsion implements Repulsion {
         this.fft = new FftRepulsion(threads, MIN_BOXES, BOX_WIDTH);
         this.barnesHut = new BarnesHutRepulsion(theta);
         double t = Math.max(theta, 0.1);
-        this.treeCostPerPoint = 6 * (0.25 / (t * t));
+        this.treeCostPerPoint = 3 * (0.25 / (t * t));
     }
 
     @Override
