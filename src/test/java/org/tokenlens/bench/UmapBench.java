@@ -23,16 +23,34 @@ import org.tokenlens.engine.tokenize.TokenizerRegistry;
  * known: 1,184 s wall; not rerun). {@code skip-smile}, {@code skip-whole}, {@code cosine} (ours with cosine
  * neighbours too), {@code threads=N} (ours; default all processors).
  * <pre>bash .ci/bench UmapBench [first] [skip-smile] [skip-whole] [cosine] [threads=N]</pre>
+ * umap-learn as a peer (Python; not on CI): {@code dump=FILE} writes the whole matrix as little-endian float32
+ * for {@code umap_learn_peer.py} (beside this class), and {@code peer=OUT.csv [first=F]} scores its x,y rows
+ * (rows F… of MiniLM, 5,000 or all) by the same trustworthiness, then exits.
  */
 public final class UmapBench {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         List<String> flags = List.of(args);
         int threads = flags.stream().filter(f -> f.startsWith("threads=")).map(f -> Integer.parseInt(f.substring(8)))
                 .findFirst().orElse(Runtime.getRuntime().availableProcessors());
         Umap.Options o = Umap.Options.defaults().withThreads(threads);
         try (EmbeddingModel model = new EmbeddingModels(new TokenizerRegistry()).load("all-MiniLM-L6-v2")) {
             Points all = Points.of(model.input(), Subset.all(model.input().rows()).ids());
+            String dump = value(flags, "dump=");
+            if (dump != null) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(all.values().length * 4)
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                b.asFloatBuffer().put(all.values());
+                java.nio.file.Files.write(java.nio.file.Path.of(dump), b.array());
+                System.out.printf("wrote %d × %d float32 to %s%n", all.n(), all.dim(), dump);
+                return;
+            }
+            String peer = value(flags, "peer=");
+            if (peer != null) {
+                scorePeer(model, peer, Integer.parseInt(java.util.Objects.requireNonNullElse(value(flags, "first="),
+                        "1000")));
+                return;
+            }
             System.out.printf("MiniLM %d × %d, %d cores, ours on %d threads, max heap %d MB%n", all.n(), all.dim(),
                     Runtime.getRuntime().availableProcessors(), threads, Runtime.getRuntime().maxMemory() >> 20);
             for (int first : flags.contains("first") ? new int[] {1000, 0} : new int[] {1000}) {
@@ -69,6 +87,32 @@ public final class UmapBench {
                         Quality.of(all, whole, 10, 300, 1));
             }
         }
+    }
+
+    private static String value(List<String> flags, String prefix) {
+        return flags.stream().filter(f -> f.startsWith(prefix)).map(f -> f.substring(prefix.length())).findFirst()
+                .orElse(null);
+    }
+
+    /** Trustworthiness of a peer's x,y rows for MiniLM rows first, first + 1, … (as many as the file has). */
+    private static void scorePeer(EmbeddingModel model, String csv, int first) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(csv)).stream()
+                .filter(l -> !l.isBlank()).toList();
+        int n = lines.size();
+        int[] ids = new int[n];
+        float[] x = new float[n];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            String[] f = lines.get(i).split(",");
+            ids[i] = first + i;
+            x[i] = Float.parseFloat(f[0]);
+            y[i] = Float.parseFloat(f[1]);
+        }
+        Points p = Points.of(model.input(), ids);
+        Projection pr = new Projection(Projection.Method.UMAP, ids, x, y, null, java.util.Map.of(), new double[0],
+                Double.NaN, new int[0], "");
+        System.out.printf("%s (rows %d–%d): %s%n", csv, first, first + n - 1,
+                Quality.of(p, pr, 10, n > 10_000 ? 300 : 1000, 1));
     }
 
     private static long cpu() {
