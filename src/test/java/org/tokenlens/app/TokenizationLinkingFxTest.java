@@ -192,6 +192,44 @@ class TokenizationLinkingFxTest {
                 chips(robot, 1).stream().map(c -> has(c, "boundary-diff")).toList(), "x starts inside \"cdx\"");
     }
 
+    /** The chips the caret covers are scrolled into view, far down a long text and back at its top. */
+    @Test
+    void caretRevealsItsChipsFarDownALongText(FxRobot robot) throws TimeoutException {
+        String text = "ab cd\n".repeat(3000); // a row per line: 3,000 rows
+        robot.interact(() -> {
+            view.editor().replaceText(text);
+            view.editor().moveTo(text.length() - 2); // in the last "cd"
+        });
+        settle();
+        ChipStrip words = ((LaneView) view.lanesBox().getChildren().get(0)).chips();
+        Bounds strip = words.localToScene(words.getBoundsInLocal());
+        List<TokenChip> covered = chips(robot, 0).stream().filter(c -> has(c, "covered")).toList();
+        assertEquals(1, covered.size(), "one chip holds the caret");
+        Bounds chip = covered.get(0).localToScene(covered.get(0).getBoundsInLocal());
+        assertTrue(chip.getMinY() >= strip.getMinY() && chip.getMaxY() <= strip.getMaxY(),
+                "the caret's chip is inside the strip: " + chip + " in " + strip);
+        assertEquals(tokenAt(viewModel.lanes().get(0).encodingProperty().get(), text.length() - 2),
+                covered.get(0).firstToken(), "the chip is the last word's");
+
+        robot.interact(() -> view.editor().moveTo(1));
+        settle();
+        List<TokenChip> top = chips(robot, 0).stream().filter(c -> has(c, "covered")).toList();
+        assertEquals(1, top.size());
+        assertTrue(top.get(0).firstToken() <= 2, "back at the first word: " + top.get(0).firstToken());
+        Bounds first = top.get(0).localToScene(top.get(0).getBoundsInLocal());
+        assertTrue(first.getMinY() >= strip.getMinY() && first.getMaxY() <= strip.getMaxY(), first + " in " + strip);
+    }
+
+    /** The token whose span holds the offset, found in the encoding itself. */
+    private static int tokenAt(org.tokenlens.engine.tokenize.Encoding e, int offset) {
+        for (int i = 0; i < e.size(); i++) {
+            if (e.starts()[i] <= offset && offset < e.ends()[i]) {
+                return i;
+            }
+        }
+        throw new AssertionError("no token at " + offset);
+    }
+
     /** Scrolling one lane scrolls the others to the same place in the text; they do not scroll it back. */
     @Test
     void lanesScrollTogether(FxRobot robot) throws TimeoutException {

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntConsumer;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.scene.control.IndexRange;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -35,7 +33,7 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
     private static final CornerRadii CHIP_CORNERS = new CornerRadii(5);
 
     private final ListView<Integer> list = new ListView<>();
-    private final ObservableList<Integer> rows = FXCollections.observableArrayList();
+    private final RowNumbers rows = new RowNumbers();
     /** Hidden label whose font (from the theme, scaled in presentation mode) tells the strip its scale. */
     private final Label fontProbe = new Label("M");
     private final List<RowCell> liveCells = new ArrayList<>();
@@ -87,7 +85,7 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
         registerChangeListener(fontProbe.fontProperty(), obs -> rebreak());
         registerChangeListener(strip.selectedTokenProperty(), obs -> {
             refreshState();
-            reveal(strip.selectedTokenProperty().get());
+            revealLater(strip.selectedTokenProperty().get());
         });
         registerChangeListener(strip.hoveredTokenProperty(), obs -> refreshState());
         // an invalidation, not a change listener: new bits equal to the old ones still index the new data
@@ -101,7 +99,7 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
             refreshState();
             IndexRange covered = strip.coveredTokensProperty().get();
             if (covered != null) {
-                reveal(covered.getStart());
+                revealLater(covered.getStart());
             }
         });
         rebreak();
@@ -165,7 +163,7 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
             return;
         }
         int token = TokenSearch.lastStartingAtOrBefore(data.encoding().starts(), offset);
-        list.scrollTo(rowOf(data.clusterOf(Math.max(0, token))));
+        scrollRowToTop(rowOf(data.clusterOf(Math.max(0, token))));
     }
 
     private void rebreak() {
@@ -179,15 +177,7 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
         int count = data == null || data.clusterCount() == 0 ? 0 : rowStarts.length - 1;
         // Items are just row numbers: grow or shrink the list at its end rather than replace it. A replacement
         // makes the list view mark every one of its rows dirty (~100,000 after a 5 MB paste).
-        if (count > rows.size()) {
-            Integer[] added = new Integer[count - rows.size()];
-            for (int k = 0; k < added.length; k++) {
-                added[k] = rows.size() + k;
-            }
-            rows.addAll(added);
-        } else if (count < rows.size()) {
-            rows.remove(count, rows.size());
-        }
+        rows.resize(count);
         refreshContent(); // rows keep their numbers, not their chips: refill the cells on screen
     }
 
@@ -268,6 +258,25 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
         }
     }
 
+    private int revealTarget = -1;
+    private boolean revealPosted;
+
+    /**
+     * {@link #reveal} in an event of its own: the caret and selection move with new data (after a paste, to its
+     * end), and scrolling a list of 100,000 rows costs the list view tens of milliseconds — not added to the
+     * stall of applying the data. Only the latest target is revealed.
+     */
+    private void revealLater(int token) {
+        revealTarget = token;
+        if (!revealPosted) {
+            revealPosted = true;
+            javafx.application.Platform.runLater(() -> {
+                revealPosted = false;
+                reveal(revealTarget);
+            });
+        }
+    }
+
     /** Scroll so that the row holding {@code token} is on screen, if it is not already. */
     private void reveal(int token) {
         ChipData data = getSkinnable().getData();
@@ -282,7 +291,24 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
             // would re-lay out every row on every keystroke
             return;
         }
-        list.scrollTo(Math.max(0, row - 1));
+        scrollRowToTop(Math.max(0, row - 1));
+    }
+
+    /**
+     * Puts {@code row} at the top by the flow's position, which rows of one fixed height map to directly. The
+     * list's own {@code scrollTo} walks a size cache of every row before it — tens of milliseconds at the end
+     * of a 5 MB paste's 100,000 rows.
+     */
+    private void scrollRowToTop(int row) {
+        VirtualFlow<?> flow = watchedFlow;
+        double cell = list.getFixedCellSize();
+        double total = rows.size() * cell;
+        double viewport = flow == null ? 0 : flow.getHeight();
+        if (flow == null || !(cell > 0) || !(viewport > 0) || total <= viewport) {
+            list.scrollTo(row);
+            return;
+        }
+        flow.setPosition(Math.min(1, row * cell / (total - viewport)));
     }
 
     private int rowOf(int cluster) {
