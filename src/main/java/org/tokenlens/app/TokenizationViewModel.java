@@ -51,6 +51,13 @@ public final class TokenizationViewModel {
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private final InvalidationListener laneChanged = obs -> laneUpdated();
     private ResultQueue results = ResultQueue.IMMEDIATE;
+    /** The lanes' boundary comparison on a worker (big encodings only); live while {@link #comparePending}. */
+    private TaskRunner.TaskHandle pendingCompare;
+    private boolean comparePending;
+    /** The encodings last compared (or being compared): the same lanes and results are not compared twice. */
+    private List<Encoding> comparing = List.of();
+    /** Up to this many tokens over all lanes, lanes are compared on the FX thread (a keystroke's: ~0.2 ms). */
+    static final long COMPARE_ON_FX_THREAD = 200_000;
 
     public TokenizationViewModel(Function<String, Tokenizer> loader, TaskRunner runner, List<String> choices,
                                  List<String> tokenizers, String initialText) {
@@ -101,6 +108,25 @@ public final class TokenizationViewModel {
         laneUpdated();
     }
 
+    /** Whether two lists hold the same encodings, by identity (a result is never rebuilt). */
+    private static boolean sameEncodings(List<Encoding> a, List<Encoding> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int k = 0; k < a.size(); k++) {
+            if (a.get(k) != b.get(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void setDiffs(List<LaneViewModel> lanes, List<BitSet> diffs) {
+        for (int k = 0; k < lanes.size(); k++) {
+            lanes.get(k).setBoundaryDiff(diffs.get(k));
+        }
+    }
+
     private static void clearIfIn(ObjectProperty<TokenRef> ref, LaneViewModel lane) {
         if (ref.get() != null && ref.get().lane() == lane) {
             ref.set(null);
@@ -124,10 +150,30 @@ public final class TokenizationViewModel {
                 working = true;
             }
         }
-        if (!working && !ready.isEmpty()) {
-            List<BitSet> diffs = BoundaryDiff.compare(boundaries); // word-wide ANDs: the scans ran off the FX thread
-            for (int k = 0; k < ready.size(); k++) {
-                ready.get(k).setBoundaryDiff(diffs.get(k));
+        List<Encoding> shown = new ArrayList<>();
+        ready.forEach(lane -> shown.add(lane.encodingProperty().get()));
+        if (comparePending && !sameEncodings(comparing, shown)) {
+            pendingCompare.cancel(); // the lanes moved on: its marks would be for encodings no longer shown
+            comparePending = false;
+        }
+        if (!working && !ready.isEmpty() && !sameEncodings(comparing, shown)) {
+            long tokens = 0;
+            for (BoundaryDiff.Boundaries b : boundaries) {
+                tokens += b.canonicalStarts().length;
+            }
+            comparing = shown;
+            if (tokens <= COMPARE_ON_FX_THREAD) {
+                setDiffs(ready, BoundaryDiff.compare(boundaries)); // word-wide ANDs: the scans ran off the FX thread
+            } else {
+                // after a big paste a pass over every lane's tokens costs milliseconds per lane: a worker does it
+                // and the marks follow an event later (the strips read the old marks through the shared tokens)
+                comparePending = true;
+                pendingCompare = runner.run(() -> BoundaryDiff.compare(boundaries), diffs -> {
+                    comparePending = false;
+                    if (lanes.containsAll(ready)) {
+                        setDiffs(ready, diffs);
+                    }
+                }, failure -> comparePending = false);
             }
         }
         dropIfStale(session.selectedTokenProperty());

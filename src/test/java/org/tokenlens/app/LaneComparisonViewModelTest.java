@@ -43,6 +43,55 @@ class LaneComparisonViewModelTest {
         assertEquals(bits(1), vm.lanes().get(1).boundaryDiffProperty().get());
     }
 
+    /**
+     * Past {@link TokenizationViewModel#COMPARE_ON_FX_THREAD} tokens the comparison runs as a task of its own:
+     * the marks are the same as the small case's pattern, repeated, and a comparison overtaken by an edit is
+     * dropped instead of marking the new tokens with the old text's bits.
+     */
+    @Test
+    void bigTextsAreComparedAsATaskAndStaleComparisonsAreDropped() {
+        java.util.List<Runnable> deferred = new java.util.ArrayList<>();
+        // runs the lanes' encodes at once, but holds the view model's own task (the comparison) until asked
+        org.tokenlens.app.task.TaskRunner runner = new org.tokenlens.app.task.TaskRunner() {
+            final CurrentThreadTaskRunner now = new CurrentThreadTaskRunner();
+
+            @Override
+            public <T> TaskHandle run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> ok,
+                                      java.util.function.Consumer<? super Throwable> failed) {
+                if (!work.getClass().getName().startsWith(TokenizationViewModel.class.getName())) {
+                    return now.run(work, ok, failed);
+                }
+                boolean[] cancelled = {false};
+                deferred.add(() -> {
+                    if (!cancelled[0]) {
+                        now.run(work, ok, failed);
+                    }
+                });
+                return () -> cancelled[0] = true;
+            }
+        };
+        String unit = "ab cd ";
+        int repeats = 40_000; // chars: 240,000 tokens, words 80,001: past the threshold
+        TokenizationViewModel vm = new TokenizationViewModel(loader, runner, List.of("words", "chars"),
+                List.of("words", "chars"), "ab cd");
+        assertTrue(deferred.isEmpty(), "a small text is compared at once");
+        vm.textProperty().set(unit.repeat(repeats + 1));
+        assertEquals(1, deferred.size(), "the comparison waits as a task");
+        assertEquals(bits(1, 4), vm.lanes().get(1).boundaryDiffProperty().get(), "the old marks stay meanwhile");
+        vm.textProperty().set(unit.repeat(repeats)); // an edit overtakes it
+        assertEquals(2, deferred.size());
+        deferred.get(0).run(); // cancelled: nothing applied
+        assertEquals(bits(1, 4), vm.lanes().get(1).boundaryDiffProperty().get());
+        deferred.get(1).run();
+        BitSet expected = new BitSet();
+        for (int k = 0; k < repeats; k++) {
+            expected.set(6 * k + 1); // "b" of each "ab"
+            expected.set(6 * k + 4); // "d" of each "cd"
+        }
+        assertEquals(expected, vm.lanes().get(1).boundaryDiffProperty().get());
+        assertEquals(new BitSet(), vm.lanes().get(0).boundaryDiffProperty().get());
+    }
+
     @Test
     void aLaneThatNeverLoadedDoesNotHoldBackTheOthersMarks() {
         TokenizationViewModel vm = create("ab cd", "words", "no-such-tokenizer", "chars");
