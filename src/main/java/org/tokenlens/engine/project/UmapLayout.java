@@ -11,9 +11,9 @@ import java.util.function.BooleanSupplier;
  * each sample is followed by {@code negativeSamples} pushes of its head away from random points by
  * {@code 2γb / ((0.001 + d²)(1 + a·d^{2b}))}; every gradient component is clipped to ±4 and scaled by a learning
  * rate falling linearly to 0 over the epochs. One difference from umap-learn: an edge's negative samples are
- * measured from the same head position and applied as one sum, where umap-learn moves the head after each —
- * the same expected step, and twice as fast here because the samples no longer wait on each other (MiniLM,
- * 5,000 rows: 7.4 → 3.4 s for the layout, trustworthiness 0.613 → 0.617).
+ * measured from the same head position and applied as one sum, itself clipped to ±4, where umap-learn moves the
+ * head after each — twice as fast here because the samples no longer wait on each other, and as trustworthy
+ * (800 MiniLM rows, 8 seeds: mean 0.7535 vs 0.7512 one by one; umap-learn 0.5.3 over 5 seeds 0.757).
  *
  * <p>Deterministic under a seed and independent of threads: edges run in a fixed order (by head, then tail) on one
  * thread, updating the layout in place, and the negative samples come from a counter-based hash of
@@ -112,8 +112,10 @@ final class UmapLayout {
                 int negatives = (int) ((epoch - nextNegative[e]) / perNegative[e]);
                 long edgeKey = mix(epochKey ^ (e * 0xC2B2AE3D27D4EB4FL));
                 // the negative samples all push from the head's position after the attractive step and are
-                // applied together: independent of each other, they overlap in the CPU (umap-learn applies each
-                // in turn, a chain of dependent pow() calls: twice as slow here, same trustworthiness)
+                // applied together, their sum clipped like one push: independent of each other, they overlap in
+                // the CPU. umap-learn applies each in turn — a chain of dependent pow() calls, twice as slow here;
+                // there the first clipped push from a close point moves the head away and weakens the rest, which
+                // the clip of the sum mimics (an unclipped sum jumped up to 20 units and lost trustworthiness)
                 for (int t = 0; t < dim; t++) {
                     push[t] = 0;
                 }
@@ -134,7 +136,7 @@ final class UmapLayout {
                     }
                 }
                 for (int t = 0; t < dim; t++) {
-                    y[jb + t] += push[t] * alpha;
+                    y[jb + t] += clip(push[t]) * alpha;
                 }
                 nextNegative[e] += negatives * perNegative[e];
             }

@@ -60,7 +60,9 @@ class UmapMiniLmTest {
         Quality qo = Quality.of(keptPoints, SmileUmap.restrict(ours, rows), 10, kept, 1);
         assertTrue(qo.trustworthiness() >= qs.trustworthiness() - 0.005,
                 "ours " + qo.trustworthiness() + " vs Smile " + qs.trustworthiness() + " on Smile's rows");
-        // measured (seed 42): Smile 0.7005 on its 704 rows, ours 0.7820 on those and 0.7481 on all 800; PCA 0.634
+        // measured (seed 42): Smile 0.7005 on its 704 rows, ours 0.7844 on those and 0.7443 on all 800; PCA 0.634.
+        // umap-learn 0.5.3 itself on these 800 rows (n_neighbors=15, seeds 42, 1–4; Debian's umap-learn, scored
+        // by Quality here): 0.749–0.762; ours over seeds 1–8: 0.746–0.761. The bound leaves room for the seed.
         Quality all = Quality.of(points, ours, 10, ROWS, 1);
         Quality pca = Quality.of(points, Pca.project(points, ids, 2), 10, ROWS, 1);
         assertTrue(all.trustworthiness() >= 0.73, "ours on all rows " + all.trustworthiness());
