@@ -203,6 +203,9 @@ class TokenizationLinkingFxTest {
         settle();
         ChipStrip words = ((LaneView) view.lanesBox().getChildren().get(0)).chips();
         Bounds strip = words.localToScene(words.getBoundsInLocal());
+        // the strip scrolls after the layout that takes the new rows: wait for that pulse
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> chips(robot, 0).stream().anyMatch(c -> has(c, "covered")));
         List<TokenChip> covered = chips(robot, 0).stream().filter(c -> has(c, "covered")).toList();
         assertEquals(1, covered.size(), "one chip holds the caret");
         Bounds chip = covered.get(0).localToScene(covered.get(0).getBoundsInLocal());
@@ -213,6 +216,8 @@ class TokenizationLinkingFxTest {
 
         robot.interact(() -> view.editor().moveTo(1));
         settle();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> chips(robot, 0).stream().anyMatch(c -> has(c, "covered") && c.firstToken() <= 2));
         List<TokenChip> top = chips(robot, 0).stream().filter(c -> has(c, "covered")).toList();
         assertEquals(1, top.size());
         assertTrue(top.get(0).firstToken() <= 2, "back at the first word: " + top.get(0).firstToken());

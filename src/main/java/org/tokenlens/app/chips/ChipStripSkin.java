@@ -262,18 +262,27 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
     private boolean revealPosted;
 
     /**
-     * {@link #reveal} in an event of its own: the caret and selection move with new data (after a paste, to its
-     * end), and scrolling a list of 100,000 rows costs the list view tens of milliseconds — not added to the
-     * stall of applying the data. Only the latest target is revealed.
+     * {@link #reveal} after the next layout pass: the caret and selection move with new data (after a paste, to
+     * its end), and the flow must have taken the new row count before a position means the right row — set
+     * earlier, the flow's own update for the count moves it again. Only the latest target is revealed.
      */
     private void revealLater(int token) {
         revealTarget = token;
+        javafx.scene.Scene scene = getSkinnable().getScene();
+        if (scene == null) {
+            reveal(token);
+            return;
+        }
         if (!revealPosted) {
             revealPosted = true;
-            javafx.application.Platform.runLater(() -> {
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
                 revealPosted = false;
                 reveal(revealTarget);
-            });
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+            javafx.application.Platform.requestNextPulse();
         }
     }
 
