@@ -195,7 +195,22 @@ public final class TokenizationView extends BorderPane {
 
         sceneProperty().addListener((obs, old, scene) -> applyTheme());
         viewModel.themeProperty().addListener(obs -> applyTheme());
-        viewModel.presentationProperty().addListener(obs -> applyTheme());
+        viewModel.presentationProperty().addListener(obs -> {
+            applyTheme();
+            placeDetailDivider();
+            // again once the new type size is laid out: on the way, the split pane may have moved the divider to
+            // fit the detail's minimum at an intermediate size, and it keeps a moved divider where it is
+            Scene scene = getScene();
+            if (scene != null) {
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    placeDetailDivider();
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+                javafx.application.Platform.requestNextPulse();
+            }
+        });
         for (Node n : List.of(chipModes, colourModes, themeMenu, caretInfo, statusBar)) {
             hideWhenPresenting(n, viewModel);
         }
@@ -342,7 +357,17 @@ public final class TokenizationView extends BorderPane {
     /** Put a panel below the editor and lanes (the token detail). */
     public void setDetailPanel(Node panel) {
         vertical.getItems().setAll(horizontal, panel);
-        vertical.setDividerPositions(0.8);
+        placeDetailDivider();
+    }
+
+    /**
+     * The token detail's share of the height: a fifth, a little more at presentation's large type, where its
+     * facts wrap into columns and its trace needs room beside them — the lanes and the map keep the rest.
+     */
+    private void placeDetailDivider() {
+        if (vertical.getItems().size() == 2) {
+            vertical.setDividerPositions(viewModel.presentationProperty().get() ? 0.72 : 0.8);
+        }
     }
 
     public TokenEditor editor() {

@@ -7,7 +7,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.tokenlens.engine.tokenize.Trace;
@@ -20,7 +19,7 @@ public final class TokenDetailView extends BorderPane {
 
     private final TokenDetailViewModel viewModel;
     private final Label heading = new Label();
-    private final GridPane facts = new GridPane();
+    private final FactColumns facts = new FactColumns();
     private final StackPane traceArea = new StackPane();
     private final Label traceStatus = new Label();
     private final MergeReplayView replayView;
@@ -40,8 +39,7 @@ public final class TokenDetailView extends BorderPane {
         heading.setId("detailHeading");
         heading.setWrapText(true);
         facts.getStyleClass().add("facts");
-        facts.setHgap(12);
-        facts.setVgap(3);
+        facts.setGaps(12, 3, 28);
         facts.setId("detailFacts");
         traceStatus.getStyleClass().add("trace-status");
         traceStatus.setWrapText(true);
@@ -50,12 +48,29 @@ public final class TokenDetailView extends BorderPane {
         ScrollPane traceScroll = new ScrollPane(traceArea);
         traceScroll.setFitToWidth(true);
         traceScroll.getStyleClass().add("trace-scroll");
-        VBox left = new VBox(8, heading, facts);
+        VBox left = new VBox(8, heading, facts) {
+            @Override
+            public javafx.geometry.Orientation getContentBias() {
+                return javafx.geometry.Orientation.VERTICAL;
+            }
+
+            @Override
+            protected double computePrefWidth(double height) {
+                if (height < 0) {
+                    return super.computePrefWidth(height);
+                }
+                // the facts get what the heading leaves, and take as many columns as that height needs
+                double rest = height - snappedTopInset() - snappedBottomInset() - heading.prefHeight(-1) - getSpacing();
+                return snappedLeftInset() + snappedRightInset()
+                        + Math.max(heading.prefWidth(-1), facts.prefWidth(Math.max(0, rest)));
+            }
+        };
         left.getStyleClass().add("facts-column");
         left.setMinWidth(330);
-        left.setPrefWidth(420);
+        // as wide as the facts' columns: one at normal type, more where large type would not fit the pane's height
         setLeft(left);
         setCenter(traceScroll);
+        setMargin(traceScroll, new Insets(0, 0, 0, 24)); // the facts' last column ends where the trace begins
         setPadding(new Insets(10, 14, 10, 14));
     }
 
@@ -88,19 +103,18 @@ public final class TokenDetailView extends BorderPane {
     }
 
     private void drawFacts(TokenFacts f) {
-        facts.getChildren().clear();
+        facts.clear();
         heading.setText(f == null ? "Token detail" : f.heading());
         if (f == null) {
             return;
         }
-        int row = 0;
         for (TokenFacts.Row r : f.rows()) {
             Label label = new Label(r.label());
             label.getStyleClass().add("fact-label");
             label.setMinWidth(USE_PREF_SIZE); // large type (presentation) must not elide the labels
             Label value = new Label(r.value());
             value.getStyleClass().addAll("fact-value", "fact-" + r.label().toLowerCase().replace("-", ""));
-            facts.addRow(row++, label, value);
+            facts.add(label, value);
         }
     }
 

@@ -86,6 +86,49 @@ class TokenDetailFxTest {
         app.settle();
     }
 
+    /**
+     * At presentation's large type the facts need more height than the detail's share: they wrap into columns
+     * instead of pushing the divider up (the lanes and the map above shrank to a strip before), and each stays
+     * whole inside the pane.
+     */
+    @Test
+    void presentationModeWrapsTheFactsIntoColumnsInsteadOfGrowingThePane() throws TimeoutException {
+        clickChip(0, 1);
+        Node pane = robot.lookup("#detailPane").query();
+        double sceneHeight = pane.getScene().getHeight();
+        robot.clickOn(app.view().editor());
+        robot.type(KeyCode.F11);
+        app.settle();
+        try {
+            RunningApp.waitUntil(() -> pane.getScene().getStylesheets().get(0).contains("presentation"));
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            javafx.geometry.Bounds paneBounds = pane.localToScene(pane.getLayoutBounds());
+            // one column of nine facts at large type would take over half of this 780-pixel window
+            assertTrue(paneBounds.getHeight() < 0.4 * sceneHeight,
+                    "the lanes and the map keep most of the height: the detail takes " + paneBounds.getHeight()
+                            + " of " + sceneHeight);
+            List<Node> labels = new ArrayList<>(robot.lookup("#detailFacts .fact-label").queryAll());
+            List<Node> values = new ArrayList<>(robot.lookup("#detailFacts .fact-value").queryAll());
+            assertEquals(9, labels.size(), "every fact is there");
+            java.util.Set<Double> columns = new java.util.TreeSet<>();
+            for (Node n : labels) {
+                javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                assertTrue(paneBounds.contains(b), ((Labeled) n).getText() + " inside the pane: " + b + " in "
+                        + paneBounds);
+                columns.add(Math.rint(b.getMinX()));
+            }
+            for (Node n : values) {
+                javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                assertTrue(paneBounds.contains(b), ((Labeled) n).getText() + " inside the pane");
+                assertEquals(-1, ((Labeled) n).getText().indexOf("..."), "not elided: " + ((Labeled) n).getText());
+            }
+            assertTrue(columns.size() >= 2, "the facts wrapped into columns: " + columns);
+        } finally {
+            robot.type(KeyCode.F11);
+            app.settle();
+        }
+    }
+
     @Test
     void clickingACl100kChipShowsItsIdBytesOffsetsAndSourceAsJtokkitHasThem() throws TimeoutException {
         int[] ids = jtokkitIds(TEXT);
