@@ -62,6 +62,10 @@ final class ProjectCommand implements Callable<Integer> {
             description = "t-SNE iterations (default: ${DEFAULT-VALUE})")
     int iterations;
 
+    @Option(names = "--umap-metric", paramLabel = "euclidean|cosine", defaultValue = "cosine",
+            description = "UMAP's neighbour distance (default: ${DEFAULT-VALUE}; umap-learn's own default is euclidean)")
+    String umapMetric;
+
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "where to write the CSV")
     Path out;
 
@@ -83,7 +87,8 @@ final class ProjectCommand implements Callable<Integer> {
                     case "pca" -> Pca.project(points, chosen.ids(), 2);
                     case "tsne" -> Tsne.run(points, chosen.ids(), Tsne.Options.defaults().withSeed(seed)
                             .withPerplexity(perplexity).withIterations(iterations), null, null);
-                    default -> Umap.run(points, chosen.ids(), Umap.Options.defaults().withSeed(seed));
+                    default -> Umap.run(points, chosen.ids(), Umap.Options.defaults().withSeed(seed)
+                            .withMetric(umapMetric(umapMetric)));
                 };
             } catch (IllegalArgumentException e) {
                 throw new CliInputException(e.getMessage(), e);
@@ -159,5 +164,14 @@ final class ProjectCommand implements Callable<Integer> {
             return s;
         }
         return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    /** Cosine by default: token embeddings are compared by angle (the neighbours command's default too). */
+    static Umap.Metric umapMetric(String name) {
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "euclidean" -> Umap.Metric.EUCLIDEAN;
+            case "cosine" -> Umap.Metric.COSINE;
+            default -> throw new CliInputException("--umap-metric must be euclidean or cosine: " + name);
+        };
     }
 }

@@ -77,5 +77,23 @@ class ProjectCommandTest {
                 "--out", csv));
         assertTrue(err.toString().startsWith("tokenlens: --subset regex: bad pattern:"), err.toString());
         assertEquals(1, err.toString().strip().lines().count());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("project", "--model", "all-MiniLM-L6-v2", "--method", "umap", "--subset", "top:100",
+                "--umap-metric", "manhattan", "--out", csv));
+        assertEquals("tokenlens: --umap-metric must be euclidean or cosine: manhattan\n",
+                err.toString().replace("\r", ""));
+    }
+
+    /** UMAP lays out every row of the subset (Smile's kept only one connected part), by either metric. */
+    @Test
+    void umapWritesEveryRowOfTheSubset() throws Exception {
+        for (String metric : new String[] {"cosine", "euclidean"}) {
+            Path csv = dir.resolve("umap-" + metric + ".csv");
+            assertEquals(0, run("project", "--model", "all-MiniLM-L6-v2", "--method", "umap", "--subset", "top:600",
+                    "--umap-metric", metric, "--out", csv.toString()), err.toString());
+            List<String> lines = Files.readAllLines(csv);
+            assertEquals(1 + 600, lines.size(), metric);
+            assertEquals(600, lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().count());
+        }
     }
 }

@@ -55,7 +55,7 @@ final class ProjectionJob {
         Points points = Points.of(space.matrix(), ids);
         Projection result = switch (p.method()) {
             case PCA -> Pca.project(points, ids, 2);
-            case UMAP -> Umap.run(points, ids, p.umapOptions());
+            case UMAP -> Umap.run(points, ids, p.umapOptions(), null, control::isCancelled); // checked each epoch
             case TSNE -> Tsne.run(points, ids, p.tsneOptions(), (iteration, x, y, kl) -> {
                 frames.accept(new Frame(ids, x, y, iteration, kl));
                 control.awaitTurn();

@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * Where each projected token lands: {@code ids[i]} is drawn at {@code (x[i], y[i])} (and {@code z[i]} in 3-D).
- * Rows are in the order of the subset, minus any points the method dropped (UMAP keeps only the largest
- * connected component of its neighbour graph; those ids are in {@link #dropped}).
+ * Rows are in the order of the subset, minus any points a method dropped (those ids are in {@link #dropped}; none
+ * of ours drops points — the field stays for projections read from elsewhere).
  *
  * @param method            how it was made
  * @param ids               token ids, one per point
@@ -15,8 +15,8 @@ import java.util.Map;
  * @param parameters        the options actually used (resolved defaults included), for display and the CSV header
  * @param explainedVariance PCA: share of total variance per component (descending); empty for other methods
  * @param klDivergence      t-SNE: final KL(P‖Q) in nats; NaN for other methods
- * @param dropped           ids of the subset that have no coordinates (UMAP); empty otherwise
- * @param note              a sentence for the user (what was dropped and why), or empty
+ * @param dropped           ids of the subset that have no coordinates; empty for PCA, t-SNE and UMAP
+ * @param note              a sentence for the user (e.g. UMAP's graph in separate pieces), or empty
  */
 public record Projection(Method method, int[] ids, float[] x, float[] y, float[] z, Map<String, String> parameters,
                          double[] explainedVariance, double klDivergence, int[] dropped, String note) {
