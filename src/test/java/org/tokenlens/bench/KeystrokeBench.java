@@ -27,8 +27,9 @@ import org.tokenlens.engine.tokenize.TokenizerRegistry;
  *   requests it fires, each lane's result applied on arrival, and the CSS and layout passes of the pulses until
  *   both lanes are laid out (timed by the scene's pre- and post-layout pulse listeners, so CSS and layout cost
  *   what the app's own pulse makes them cost; rendering runs on the render thread) — and the latency from the
- *   keystroke to both lanes' chips laid out, which adds the tokenizers' time on the workers and the wait for the
- *   next pulse (60 Hz).</li>
+ *   keystroke to both lanes' chips updated (the last lane's result applied to its strip: the tokenizers' time on
+ *   the workers and the hop back) and to both laid out, which adds the wait for the next pulse (60 Hz; the
+ *   editor's own text waits for the same pulse).</li>
  *   <li>A 5 MB paste: the longest FX-thread stall from the paste until both lanes show it, seen by a watchdog
  *   that posts a no-op every 2 ms and records how late each one runs.</li>
  * </ul>
@@ -57,6 +58,8 @@ public final class KeystrokeBench {
         int applied;
         int expected = Integer.MAX_VALUE;
         long laidOutAt;
+        /** When the last lane's result was applied: the chips hold the new tokens, laid out at the next pulse. */
+        long appliedAt;
         volatile CountDownLatch laidOut = new CountDownLatch(0);
         private long pulseStart;
         private long pulseCpuStart;
@@ -69,7 +72,9 @@ public final class KeystrokeBench {
                 apply.run();
                 busyNanos += System.nanoTime() - t0;
                 busyCpuNanos += THREADS.getCurrentThreadCpuTime() - c0;
-                applied++;
+                if (++applied == expected) {
+                    appliedAt = System.nanoTime();
+                }
             });
         }
 
@@ -129,6 +134,7 @@ public final class KeystrokeBench {
         long[] busy = new long[KEYS];
         long[] busyCpu = new long[KEYS];
         long[] latency = new long[KEYS];
+        long[] applyLatency = new long[KEYS];
         for (int k = -WARMUP; k < KEYS; k++) {
             int at = doc.length() / 2 + (k & 63);
             long[] t0 = new long[1];
@@ -143,20 +149,23 @@ public final class KeystrokeBench {
             if (!runner.laidOut.await(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("no result after a keystroke");
             }
-            long[] r = new long[3];
+            long[] r = new long[4];
             onFx(() -> {
                 r[0] = runner.busyNanos;
                 r[1] = runner.busyCpuNanos;
                 r[2] = runner.laidOutAt - t0[0];
+                r[3] = runner.appliedAt - t0[0];
             });
             if (k >= 0) {
                 busy[k] = r[0];
                 busyCpu[k] = r[1];
                 latency[k] = r[2];
+                applyLatency[k] = r[3];
             }
         }
         report("FX thread busy per keystroke (wall)", busy);
         report("FX thread busy per keystroke (CPU)", busyCpu);
+        report("keystroke -> both lanes' chips updated", applyLatency);
         report("keystroke -> both lanes laid out", latency);
 
         // 5 MB paste, watched by a watchdog
