@@ -153,6 +153,7 @@ public final class TokenLensApp extends Application {
             }
             if (sideTabs.getSelectionModel().getSelectedItem() == mapTab) {
                 busy.add(embedding.busyProperty()); // the model loads and projects off the FX thread
+                busy.add(embedding.detailPendingProperty()); // a selected point's neighbour comparison follows
             }
             whenSettled(viewModel, () -> WhenIdle.then(busy,
                     () -> takeScreenshot(scene))); // the detail's trace and the vocabulary load after the lanes

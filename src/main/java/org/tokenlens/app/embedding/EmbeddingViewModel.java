@@ -383,6 +383,11 @@ public final class EmbeddingViewModel {
         return linked.detail.getReadOnlyProperty();
     }
 
+    /** The clicked point's neighbour comparison is being computed (off the FX thread). */
+    public ReadOnlyBooleanProperty detailPendingProperty() {
+        return linked.detailPending.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<TsneState> stateProperty() {
         return runs.state.getReadOnlyProperty();
     }

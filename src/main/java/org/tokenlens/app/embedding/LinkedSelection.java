@@ -33,6 +33,8 @@ final class LinkedSelection {
     final ReadOnlyObjectWrapper<SentencePath> path;
     final ReadOnlyObjectWrapper<IdSet> selected;
     final ReadOnlyObjectWrapper<NeighbourComparison> detail;
+    /** A neighbour comparison is being computed (the screenshot waits for it). */
+    final javafx.beans.property.ReadOnlyBooleanWrapper detailPending;
     final ReadOnlyObjectWrapper<LaneViewModel> lane;
     final ReadOnlyStringWrapper laneNote;
 
@@ -53,6 +55,7 @@ final class LinkedSelection {
         path = new ReadOnlyObjectWrapper<>(bean, "path", SentencePath.empty());
         selected = new ReadOnlyObjectWrapper<>(bean, "selected", IdSet.empty());
         detail = new ReadOnlyObjectWrapper<>(bean, "detail");
+        detailPending = new javafx.beans.property.ReadOnlyBooleanWrapper(bean, "detailPending");
         lane = new ReadOnlyObjectWrapper<>(bean, "lane");
         laneNote = new ReadOnlyStringWrapper(bean, "laneNote", "");
         lanes.addListener(lanesChanged);
@@ -149,7 +152,7 @@ final class LinkedSelection {
         }
         selected.set(ids);
         if (ids.size() != 1) {
-            detail.set(null);
+            closeDetail();
             return;
         }
         int id = ids.toArray()[0];
@@ -175,8 +178,15 @@ final class LinkedSelection {
         if (sel.size() == 1 && points.getValue().indexOf(sel.toArray()[0]) >= 0) {
             openDetail(sel.toArray()[0]);
         } else {
-            detail.set(null);
+            closeDetail();
         }
+    }
+
+    /** No detail, and none on its way: a comparison still running for the old point is dropped on arrival. */
+    private void closeDetail() {
+        latestDetail++;
+        detail.set(null);
+        detailPending.set(false);
     }
 
     private void openDetail(int id) {
@@ -185,15 +195,19 @@ final class LinkedSelection {
         long request = ++latestDetail;
         if (s == null || p.indexOf(id) < 0 || p.size() < 2) {
             detail.set(null);
+            detailPending.set(false);
             return;
         }
+        detailPending.set(true);
         runner.run(() -> NeighbourComparison.of(s, p, id), d -> {
             if (request == latestDetail) {
                 detail.set(d);
+                detailPending.set(false);
             }
         }, e -> {
             if (request == latestDetail) {
                 error.set(e.getMessage());
+                detailPending.set(false);
             }
         });
     }

@@ -220,6 +220,45 @@ class EmbeddingViewModelTest {
         assertEquals(IdSet.of(notTyped), vm.selectedProperty().get());
     }
 
+    /**
+     * The neighbour comparison runs as a task: pending while it runs (the screenshot waits for it), and a
+     * comparison overtaken by a selection of several points is dropped on arrival instead of reopening.
+     */
+    @Test
+    void neighbourComparisonIsPendingWhileItRunsAndAStaleOneIsDropped() {
+        List<Runnable> held = new java.util.ArrayList<>();
+        TaskRunner runner = new TaskRunner() {
+            final CurrentThreadTaskRunner now = new CurrentThreadTaskRunner();
+
+            @Override
+            public <T> TaskHandle run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> ok,
+                                      java.util.function.Consumer<? super Throwable> failed) {
+                if (work.getClass().getName().startsWith(LinkedSelection.class.getName())) {
+                    held.add(() -> now.run(work, ok, failed));
+                    return () -> { };
+                }
+                return now.run(work, ok, failed);
+            }
+        };
+        EmbeddingViewModel vm = vm(runner);
+        vm.subsetKindProperty().set(SubsetKind.TYPED_NEIGHBOURS);
+        vm.project();
+        int king = miniLm.tokenizer().tokenToId("king");
+        int the = miniLm.tokenizer().tokenToId("the");
+        vm.selectPoints(IdSet.of(king));
+        assertTrue(vm.detailPendingProperty().get());
+        assertNull(vm.detailProperty().get());
+        vm.selectPoints(IdSet.of(king, the)); // two points: no detail
+        assertFalse(vm.detailPendingProperty().get());
+        held.get(0).run(); // the king's comparison arrives late
+        assertNull(vm.detailProperty().get(), "a stale comparison does not reopen the detail");
+        vm.selectPoints(IdSet.of(the));
+        assertTrue(vm.detailPendingProperty().get());
+        held.get(held.size() - 1).run();
+        assertFalse(vm.detailPendingProperty().get());
+        assertEquals(the, vm.detailProperty().get().id());
+    }
+
     @Test
     void searchHighlightsMatchesAndIsolateReprojectsOnlyThem() {
         EmbeddingViewModel vm = vm(new CurrentThreadTaskRunner());
