@@ -188,8 +188,7 @@ public final class EmbeddingView extends BorderPane {
         map.setId("embeddingMap");
         map.setMinSize(200, 200);
         setCenter(map);
-        panel.setPrefWidth(260);
-        setRight(panel);
+        setRight(panel); // its width comes from the theme (em), so large type widens it
 
         exportStatus.getStyleClass().add("map-status");
         setBottom(new MapStatusBar(vm, exportStatus));

@@ -135,11 +135,20 @@ public class ScatterMap extends Control {
         if (inset > 0 && w - inset > 2 * FIT_PADDING) {
             MapTransform left = MapTransform.fit(p.minX(), p.minY(), p.maxX(), p.maxY(), w - inset, h, FIT_PADDING);
             if (left.scale() >= 0.8 * full.scale()) {
+                fitted = left;
                 transform.set(left);
                 return;
             }
         }
+        fitted = full;
         transform.set(full);
+    }
+
+    /** The transform {@link #fitToView()} set last: the skin places its legend again for a fit, not for a pan. */
+    private MapTransform fitted;
+
+    MapTransform fittedTransform() {
+        return fitted;
     }
 
     /** Width the skin's legend takes from the right edge (with its margin), 0 without a legend. */

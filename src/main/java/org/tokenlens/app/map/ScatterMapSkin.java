@@ -89,6 +89,11 @@ final class ScatterMapSkin extends SkinBase<ScatterMap> {
             invalidate(true);
         });
         registerChangeListener(map.transformProperty(), obs -> {
+            if (map.getTransform() != null && map.getTransform() == map.fittedTransform()) {
+                // a fit (new points, a resize): the corner chosen before it was measured on the old view — after
+                // the neighbour panel opened, the legend sat on the selected point in presentation type
+                placeLegend = true;
+            }
             repick();
             invalidate(true);
         });
