@@ -227,6 +227,28 @@ class EmbeddingViewFxTest {
                 .toList();
     }
 
+    /** At presentation's large type the neighbour lists stay whole (a 260-pixel panel elided every entry). */
+    @Test
+    void presentationKeepsTheNeighbourListsWhole(FxRobot robot) throws java.util.concurrent.TimeoutException {
+        projectTyped(robot, 10);
+        robot.interact(() -> session.selectedTokenProperty().set(new TokenRef(tokens.lanes().get(0), 4))); // input
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> vm.detailProperty().get() != null);
+        robot.interact(() -> view.getScene().getStylesheets().setAll(Theme.PRESENTATION.stylesheetUrl()));
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            java.util.List<Label> labels = robot.lookup("#neighbourPanel .label").queryAllAs(Label.class).stream()
+                    .filter(l -> !l.getText().isEmpty() && !l.isWrapText()).toList();
+            assertTrue(labels.size() >= 20, "two lists of neighbours: " + labels.size());
+            for (Label l : labels) {
+                assertTrue(l.getWidth() >= l.prefWidth(-1) - 0.5, "whole: '" + l.getText() + "' " + l.getWidth()
+                        + " < " + l.prefWidth(-1));
+            }
+            assertTrue(view.map().getWidth() >= 300, "the map keeps room: " + view.map().getWidth());
+        } finally {
+            robot.interact(() -> view.getScene().getStylesheets().setAll(Theme.LIGHT.stylesheetUrl()));
+        }
+    }
+
     @Test
     void presentationThemeCollapsesTheFormSoTheMapGetsTheHeight(FxRobot robot) {
         TitledPane form = robot.lookup("#mapForm").queryAs(TitledPane.class);
