@@ -82,9 +82,17 @@ public final class BoundaryDiff {
     /** The offset moved forward past whitespace. */
     static int canonical(String text, int offset) {
         int k = offset;
-        while (k < text.length() && Character.isWhitespace(text.charAt(k))) {
+        while (k < text.length() && isWhitespace(text.charAt(k))) {
             k++;
         }
         return k;
+    }
+
+    /** {@link Character#isWhitespace(char)}, with ASCII (most of any text) answered without the table lookup. */
+    private static boolean isWhitespace(char c) {
+        if (c < 0x80) {
+            return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+        }
+        return Character.isWhitespace(c);
     }
 }

@@ -33,7 +33,12 @@ final class Graphemes {
         if (at <= 0 || at >= text.length()) {
             return true; // GB1, GB2
         }
-        if (Character.isLowSurrogate(text.charAt(at)) && Character.isHighSurrogate(text.charAt(at - 1))) {
+        char before = text.charAt(at - 1);
+        char after = text.charAt(at);
+        if (before < 0x80 && after < 0x80) {
+            return before != '\r' || after != '\n'; // ASCII is Other, Control, CR or LF: only GB3 joins
+        }
+        if (Character.isLowSurrogate(after) && Character.isHighSurrogate(before)) {
             return false; // inside a code point
         }
         int next = Character.codePointAt(text, at);
