@@ -131,6 +131,7 @@ public final class KeystrokeBench {
         runner.laidOut.await(60, TimeUnit.SECONDS);
 
         System.out.printf(Locale.ROOT, "document %,d chars, lanes %s%n", doc.length(), lanes);
+        java.util.Map<Long, Long> cpuBefore = threadCpu();
         long[] busy = new long[KEYS];
         long[] busyCpu = new long[KEYS];
         long[] latency = new long[KEYS];
@@ -163,6 +164,21 @@ public final class KeystrokeBench {
                 applyLatency[k] = r[3];
             }
         }
+        // where the 2 cores go per keystroke: the renderer (software Prism here), the FX thread, the lane workers
+        java.util.Map<Long, Long> cpuAfter = threadCpu();
+        java.util.Map<String, Long> byThread = new java.util.TreeMap<>();
+        cpuAfter.forEach((id, nanos) -> {
+            java.lang.management.ThreadInfo info = THREADS.getThreadInfo(id);
+            long spent = nanos - cpuBefore.getOrDefault(id, 0L);
+            if (info != null && spent > 0) {
+                byThread.merge(info.getThreadName().replaceAll("-\\d+$", ""), spent, Long::sum);
+            }
+        });
+        StringBuilder cpuLine = new StringBuilder("CPU per keystroke by thread:");
+        byThread.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(5)
+                .forEach(e -> cpuLine.append(String.format(Locale.ROOT, "  %s %.1f ms", e.getKey(),
+                        e.getValue() / 1e6 / (KEYS + WARMUP))));
+        System.out.println(cpuLine);
         report("FX thread busy per keystroke (wall)", busy);
         report("FX thread busy per keystroke (CPU)", busyCpu);
         report("keystroke -> both lanes' chips updated", applyLatency);
@@ -215,6 +231,18 @@ public final class KeystrokeBench {
                 paste[0] / 1e6, paste[1] / 1e6, shown / 1e6, fxCpu / 1e6, worst.get() / 1e6);
         runner.delegate.close();
         Platform.exit();
+    }
+
+    /** CPU time so far of every live thread, by id. */
+    private static java.util.Map<Long, Long> threadCpu() {
+        java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
+        for (long id : THREADS.getAllThreadIds()) {
+            long t = THREADS.getThreadCpuTime(id);
+            if (t >= 0) {
+                cpu.put(id, t);
+            }
+        }
+        return cpu;
     }
 
     private static void report(String what, long[] nanos) {
