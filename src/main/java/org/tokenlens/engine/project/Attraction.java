@@ -31,6 +31,8 @@ final class Attraction {
     private final float[] yf;
     /** {@code order[k]} = the point summed k-th; rows, columns and the range arrays are in this order. */
     private final int[] order;
+    /** {@code rank[i]} = where point i is summed: {@code order[rank[i]] = i}. */
+    private final int[] rank;
 
     /**
      * @param order the points in the order to sum them: pairs are read row by row in this order, so an order in
@@ -43,7 +45,7 @@ final class Attraction {
             throw new IllegalArgumentException("order must list the " + n + " points: " + order.length);
         }
         this.order = order.clone();
-        int[] rank = new int[n];
+        rank = new int[n];
         for (int k = 0; k < n; k++) {
             rank[order[k]] = k;
         }
@@ -102,8 +104,11 @@ final class Attraction {
         return column.length;
     }
 
-    /** {@code out[2i], out[2i+1]} = scale · Σⱼ pᵢⱼ wᵢⱼ (yᵢ − yⱼ), y interleaved. */
-    void compute(double[] y, double scale, double[] out, ForkJoinPool pool) {
+    /**
+     * Sums every pair's terms at the coordinates {@code y} (interleaved) into the ranges' arrays; {@link #force}
+     * then reads a point's total (the gradient step does, so the totals take no pass of their own).
+     */
+    void compute(double[] y, ForkJoinPool pool) {
         int[] ord = order;
         for (int k = 0; k < n; k++) {
             int i = ord[k];
@@ -111,21 +116,25 @@ final class Attraction {
             yf[2 * k + 1] = (float) y[2 * i + 1];
         }
         pool.submit(() -> IntStream.range(0, PARTS).parallel().forEach(this::part)).join();
-        float[][] s = sums;
-        int chunks = Math.max(1, Math.min(PARTS, n / 512));
-        pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(chunk -> {
-            int end = (int) ((long) n * (chunk + 1) / chunks);
-            for (int k = (int) ((long) n * chunk / chunks); k < end; k++) {
-                float sx = 0;
-                float sy = 0;
-                for (float[] part : s) {
-                    sx += part[2 * k];
-                    sy += part[2 * k + 1];
-                }
-                out[2 * ord[k]] = sx * scale;
-                out[2 * ord[k] + 1] = sy * scale;
-            }
-        })).join();
+    }
+
+    /** Point i's {@code Σⱼ pᵢⱼ wᵢⱼ (yᵢ − yⱼ)} along {@code axis} (0 = x, 1 = y): the ranges added in order. */
+    float force(int i, int axis) {
+        int c = 2 * rank[i] + axis;
+        float sum = 0;
+        for (float[] part : sums) {
+            sum += part[c];
+        }
+        return sum;
+    }
+
+    /** {@code out[2i], out[2i+1]} = scale · Σⱼ pᵢⱼ wᵢⱼ (yᵢ − yⱼ), y interleaved. */
+    void compute(double[] y, double scale, double[] out, ForkJoinPool pool) {
+        compute(y, pool);
+        for (int i = 0; i < n; i++) {
+            out[2 * i] = force(i, 0) * scale;
+            out[2 * i + 1] = force(i, 1) * scale;
+        }
     }
 
     private void part(int part) {

@@ -59,7 +59,6 @@ final class SparseTsne {
         double[] update = new double[2 * n];
         double[] gains = new double[2 * n];
         Arrays.fill(gains, 1);
-        double[] attract = new double[2 * n];
         double[] repel = new double[2 * n];
         // rows summed in the Morton order of the start layout: P's neighbours sit close together in it
         QuadTree start = new QuadTree();
@@ -76,7 +75,7 @@ final class SparseTsne {
             double momentum = early ? 0.5 : 0.8;
             // the attractive sums run on the pool while this thread builds the repulsion's tree (serial work
             // that would otherwise leave a core idle); each writes only its own arrays, y is read by both
-            ForkJoinTask<?> attracted = pool.submit(() -> attraction.compute(y, exaggeration, attract, pool));
+            ForkJoinTask<?> attracted = pool.submit(() -> attraction.compute(y, pool));
             double z = repulsion.compute(y, n, repel, pool);
             attracted.join();
             boolean report = listener != null
@@ -85,7 +84,7 @@ final class SparseTsne {
             final double zz = z;
             pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> {
                 for (int c = 2 * i; c < 2 * i + 2; c++) {
-                    double grad = 4 * (attract[c] - repel[c] / zz);
+                    double grad = 4 * (attraction.force(i, c - 2 * i) * exaggeration - repel[c] / zz);
                     double g = (Math.signum(grad) != Math.signum(update[c])) ? gains[c] + 0.2 : gains[c] * 0.8;
                     g = Math.max(g, 0.01);
                     gains[c] = g;
