@@ -202,13 +202,7 @@ public final class TokenizationView extends BorderPane {
             // fit the detail's minimum at an intermediate size, and it keeps a moved divider where it is
             Scene scene = getScene();
             if (scene != null) {
-                Runnable[] once = new Runnable[1];
-                once[0] = () -> {
-                    scene.removePostLayoutPulseListener(once[0]);
-                    placeDetailDivider();
-                };
-                scene.addPostLayoutPulseListener(once[0]);
-                javafx.application.Platform.requestNextPulse();
+                org.tokenlens.app.chips.AfterLayout.run(scene, this::placeDetailDivider);
             }
         });
         for (Node n : List.of(chipModes, colourModes, themeMenu, caretInfo, statusBar)) {

@@ -130,14 +130,10 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
             return;
         }
         topOffsetPending = true;
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
+        AfterLayout.run(scene, () -> {
             topOffsetPending = false;
             getSkinnable().setTopOffset(topOffset());
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-        javafx.application.Platform.requestNextPulse();
+        });
     }
 
     private int topOffset() {
@@ -275,14 +271,10 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
         }
         if (!revealPosted) {
             revealPosted = true;
-            Runnable[] once = new Runnable[1];
-            once[0] = () -> {
-                scene.removePostLayoutPulseListener(once[0]);
+            AfterLayout.run(scene, () -> {
                 revealPosted = false;
                 reveal(revealTarget);
-            };
-            scene.addPostLayoutPulseListener(once[0]);
-            javafx.application.Platform.requestNextPulse();
+            });
         }
     }
 
