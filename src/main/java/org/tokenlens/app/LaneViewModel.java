@@ -96,10 +96,13 @@ public final class LaneViewModel {
         long request = ++latestRequest;
         String snapshot = text;
         ChipMode mode = chipMode;
+        // the shown encoding and the tokenizer that made it: an edit re-encodes from it (only near the change)
+        Encoding shown = encoding.get();
+        Tokenizer shownBy = tokenizer.get();
         busy.set(true);
         pending = runner.run(() -> {
                     Tokenizer t = loader.apply(name);
-                    Encoding e = t.encode(snapshot);
+                    Encoding e = t == shownBy && shown != null ? t.encodeEdited(shown, snapshot) : t.encode(snapshot);
                     ChipData data = ChipData.of(e, TokenMarks.unknownId(t), mode, widthCache);
                     return new Loaded(t, e, data, LaneStats.of(e, data.marks()), BoundaryDiff.of(e));
                 },

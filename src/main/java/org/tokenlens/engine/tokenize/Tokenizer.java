@@ -18,6 +18,15 @@ public interface Tokenizer {
 
     Encoding encode(String text, EncodeOptions options);
 
+    /**
+     * {@code encode(text)}, given {@code previous} — this tokenizer's {@link #encode(String)} of another text (the
+     * text before an edit), or null. An implementation may reuse its work where the two texts agree; the result
+     * must equal {@code encode(text)} in every field. By default it is just that call.
+     */
+    default Encoding encodeEdited(Encoding previous, String text) {
+        return encode(text);
+    }
+
     /** HF: add specials and match added tokens; tiktoken: no specials and special strings as ordinary text. */
     EncodeOptions defaultOptions();
 

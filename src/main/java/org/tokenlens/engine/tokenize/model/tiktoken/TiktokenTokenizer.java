@@ -174,6 +174,94 @@ public final class TiktokenTokenizer implements Tokenizer {
         return freeze(text, out);
     }
 
+    /**
+     * {@code encode(text)} reusing {@code previous} (this tokenizer's default encoding of the text before an edit).
+     * The whole text is split again — the splitter is a fraction of the cost — and a piece whose span equals one of
+     * the previous pieces inside the unchanged head of the text, or one inside the unchanged tail moved by the
+     * edit's length change, takes that piece's tokens instead of being merged again. A piece's tokens depend on its
+     * text alone, so the result is {@code encode(text)}; only the merges near the edit are redone.
+     */
+    @Override
+    public Encoding encodeEdited(Encoding previous, String text) {
+        if (previous == null || defaultOptions().allowSpecialInText()) {
+            return encode(text);
+        }
+        int[] firstToken = pieces(previous);
+        if (firstToken == null) {
+            return encode(text);
+        }
+        String old = previous.text();
+        int n = text.length();
+        int m = old.length();
+        int common = Math.min(n, m);
+        int head = 0;
+        while (head < common && text.charAt(head) == old.charAt(head)) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < common - head && text.charAt(n - 1 - tail) == old.charAt(m - 1 - tail)) {
+            tail++;
+        }
+        int shift = n - m;
+        int tailStart = n - tail;
+        int pieceCount = firstToken.length - 1;
+        int[] oldStarts = previous.starts();
+        int[] oldEnds = previous.ends();
+        PieceEncoder out = new PieceEncoder(ranks, previous.size() + 16);
+        int word = 0;
+        int k = 0; // the previous piece looked at; both walks only move forward
+        for (int i = 0; i < n; ) {
+            int end = splitter.pieceEnd(text, i, n);
+            int reuse = -1;
+            int by = 0;
+            if (end <= head || i >= tailStart) {
+                by = end <= head ? 0 : shift;
+                int oldStart = i - by;
+                while (k < pieceCount && oldStarts[firstToken[k]] < oldStart) {
+                    k++;
+                }
+                if (k < pieceCount && oldStarts[firstToken[k]] == oldStart
+                        && oldEnds[firstToken[k + 1] - 1] == end - by) {
+                    reuse = k;
+                }
+            }
+            if (reuse >= 0) {
+                out.copy(previous, firstToken[reuse], firstToken[reuse + 1], by, word++);
+            } else {
+                out.encodePiece(text, i, end, word++);
+            }
+            i = end;
+        }
+        return freeze(text, out);
+    }
+
+    /**
+     * The first token of each piece of a default encoding, with the token count appended; null if the encoding
+     * does not look like one (a special token, or words not numbered 0, 1, 2, … along the tokens).
+     */
+    private static int[] pieces(Encoding e) {
+        int size = e.size();
+        int[] words = e.wordIndex();
+        int count = size == 0 ? 0 : words[size - 1] + 1;
+        if (size > 0 && words[0] != 0) {
+            return null;
+        }
+        int[] first = new int[count + 1];
+        for (int t = 0; t < size; t++) {
+            if (e.special()[t] || e.starts()[t] < 0) {
+                return null;
+            }
+            if (t == 0 || words[t] != words[t - 1]) {
+                if (t > 0 && words[t] != words[t - 1] + 1) {
+                    return null;
+                }
+                first[words[t]] = t;
+            }
+        }
+        first[count] = size;
+        return first;
+    }
+
     private Encoding freeze(String text, PieceEncoder out) {
         int size = out.size;
         int[] ids = Arrays.copyOf(out.ids, size);

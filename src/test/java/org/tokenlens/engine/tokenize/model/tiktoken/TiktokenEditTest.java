@@ -1,0 +1,91 @@
+package org.tokenlens.engine.tokenize.model.tiktoken;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.tokenlens.engine.tokenize.Encoding;
+import org.tokenlens.engine.tokenize.Tokenizer;
+
+/**
+ * Re-encoding after an edit ({@code encodeEdited}) reuses the previous encoding's pieces: after every one of a
+ * long run of random edits — typing, deleting, pasting across words, whitespace runs, digits, contractions,
+ * emoji, CJK, lone surrogates — the result equals a fresh {@code encode} of the new text in every field, and its
+ * ids equal jtokkit's.
+ */
+class TiktokenEditTest {
+
+    /** Snippets the edits insert: each exercises a branch of the split patterns at the edit's border. */
+    private static final List<String> SNIPPETS = List.of(" ", "  ", "\n", "\r\n", "\n\n  ", "\t", "x", "e", "'s",
+            "'LL", "'re", "123", "4567", "1", ".", "...", "!?", " hello", "World", "don't", "naïve", "日本語", "中",
+            "🙂", "👍🏽", "\uD83D", "é", "\u0301", "  \n", "—", "()", "{", "}", ";\n", " the", "THE", "ſ", "İ");
+
+    @ParameterizedTest
+    @EnumSource(TiktokenEncoding.class)
+    void everyEditGivesTheFreshEncoding(TiktokenEncoding which) {
+        Tokenizer tok = TiktokenDifferentialTest.ours(which);
+        com.knuddels.jtokkit.api.Encoding ref = TiktokenDifferentialTest.jtokkit(which);
+        SplittableRandom random = new SplittableRandom(which.ordinal() + 7);
+        StringBuilder text = new StringBuilder(TiktokenCorpus.long_().get(0));
+        text.setLength(Math.min(text.length(), 3000));
+        if (Character.isHighSurrogate(text.charAt(text.length() - 1))) {
+            text.setLength(text.length() - 1);
+        }
+        Encoding previous = tok.encode(text.toString());
+        for (int step = 0; step < 1500; step++) {
+            edit(text, random);
+            String now = text.toString();
+            Encoding edited = tok.encodeEdited(previous, now);
+            Encoding fresh = tok.encode(now);
+            int s = step;
+            assertEquals(fresh, edited, () -> which + " step " + s + ": " + TiktokenDifferentialTest.show(now));
+            if (step % 50 == 0 && isWellFormed(now)) { // jtokkit turns lone surrogates into '?'
+                assertArrayEquals(ref.encodeOrdinary(now).toArray(), edited.ids());
+            }
+            previous = edited;
+        }
+    }
+
+    @Test
+    void anUnrelatedOrEmptyPreviousEncodingStillGivesTheFreshEncoding() {
+        Tokenizer tok = TiktokenDifferentialTest.ours(TiktokenEncoding.CL100K_BASE);
+        Encoding other = tok.encode("completely different words 123");
+        for (String text : new String[] {"", "x", "completely", "different words 123 and more", "  \n\n 🙂"}) {
+            assertEquals(tok.encode(text), tok.encodeEdited(other, text), text);
+            assertEquals(tok.encode(text), tok.encodeEdited(tok.encode(""), text), text);
+            assertEquals(tok.encode(text), tok.encodeEdited(null, text), text);
+        }
+    }
+
+    private static boolean isWellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1)))
+                    || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One random edit: insert a snippet, delete a short range, or replace a range with text taken from elsewhere. */
+    private static void edit(StringBuilder text, SplittableRandom random) {
+        int at = random.nextInt(text.length() + 1);
+        switch (random.nextInt(4)) {
+            case 0, 1 -> text.insert(at, SNIPPETS.get(random.nextInt(SNIPPETS.size())));
+            case 2 -> text.delete(at, Math.min(text.length(), at + 1 + random.nextInt(6)));
+            default -> {
+                int from = random.nextInt(text.length() + 1);
+                String piece = text.substring(from, Math.min(text.length(), from + random.nextInt(40)));
+                text.replace(at, Math.min(text.length(), at + random.nextInt(10)), piece);
+            }
+        }
+        if (text.length() == 0) {
+            text.append("restart");
+        }
+    }
+}
