@@ -326,7 +326,36 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
         RowCell() {
             getStyleClass().add("chip-row");
             box.getStyleClass().add("chip-row-box");
-            setGraphic(null);
+            // Unmanaged, in a skin of the cell's own: new chips in the row lay out the row alone. As the cell's
+            // (managed) graphic, the row marked its cell as needing layout, and a list view re-lays out every
+            // visible cell for that, re-applying CSS to each one's whole subtree — most of the FX thread's CSS
+            // time per keystroke, and a repaint of every row. The row takes the cell's whole content area
+            // whatever its chips (rows are broken to fit it).
+            box.setManaged(false);
+            box.setVisible(false);
+        }
+
+        @Override
+        protected javafx.scene.control.Skin<?> createDefaultSkin() {
+            return new SkinBase<RowCell>(this) {
+                {
+                    getChildren().add(box);
+                }
+
+                @Override
+                protected void layoutChildren(double x, double y, double w, double h) {
+                    box.resizeRelocate(x, y, w, h);
+                }
+            };
+        }
+
+        /** The row's area when the cell changed its chips but not its size (the cell is not laid out again). */
+        private void fitBox() {
+            double w = getWidth() - snappedLeftInset() - snappedRightInset();
+            double h = getHeight() - snappedTopInset() - snappedBottomInset();
+            if (w > 0 && h > 0) {
+                box.resizeRelocate(snappedLeftInset(), snappedTopInset(), w, h);
+            }
         }
 
         @Override
@@ -344,7 +373,7 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
             ChipData data = getSkinnable().getData();
             Integer row = getItem();
             if (isEmpty() || row == null || data == null || row >= rowStarts.length - 1) {
-                setGraphic(null);
+                box.setVisible(false);
                 shown = 0;
                 return;
             }
@@ -369,9 +398,8 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
             }
             shown = n;
             refreshState();
-            if (getGraphic() != box) {
-                setGraphic(box);
-            }
+            box.setVisible(true);
+            fitBox();
         }
 
         void refreshState() {
