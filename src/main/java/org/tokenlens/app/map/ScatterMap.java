@@ -95,6 +95,15 @@ public class ScatterMap extends Control {
         points.addListener((obs, old, now) -> {
             index.rebuild(now == null ? MapPoints.empty() : now);
         });
+        // a view still as the last fit left it follows the map's size (the neighbour panel opening beside it hid
+        // the points on that side); a view the user panned or zoomed stays where it is
+        javafx.beans.InvalidationListener refit = obs -> {
+            if (fitted != null && transform.get() == fitted) {
+                fitToView();
+            }
+        };
+        widthProperty().addListener(refit);
+        heightProperty().addListener(refit);
     }
 
     @Override

@@ -68,6 +68,25 @@ class ScatterMapFxTest {
         assertEquals(first, map.getTransform());
     }
 
+    /** A fitted view follows the map's size (a panel opening beside it); a panned view stays put. */
+    @Test
+    void aFittedViewRefitsWhenTheMapNarrowsAPannedOneDoesNot(FxRobot robot) {
+        StackPane parent = (StackPane) map.getParent();
+        robot.interact(() -> parent.setPadding(new javafx.geometry.Insets(0, 220, 0, 0))); // 500 → 280 wide
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        MapTransform t = map.getTransform();
+        assertTrue(map.getWidth() < 300, "narrowed: " + map.getWidth());
+        for (int i = 0; i < IDS.length; i++) {
+            double sx = t.toScreenX(X[i]);
+            assertTrue(sx >= 0 && sx <= map.getWidth(), "point " + i + " on screen: " + sx + " of " + map.getWidth());
+        }
+        robot.interact(() -> map.panBy(40, 0));
+        MapTransform panned = map.getTransform();
+        robot.interact(() -> parent.setPadding(javafx.geometry.Insets.EMPTY));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(panned, map.getTransform(), "the user's view is kept");
+    }
+
     @Test
     void hoverSetsTheHoveredPointAndShowsItsLabel(FxRobot robot) {
         Point2D p = screenOf(1);
