@@ -118,6 +118,28 @@ final class Attraction {
         pool.submit(() -> IntStream.range(0, PARTS).parallel().forEach(this::part)).join();
     }
 
+    /**
+     * As {@link #compute(double[], ForkJoinPool)} with {@code yr} already in the summing order ({@code yr[2k]} is
+     * point {@code order[k]}): the copy to single precision reads memory in order. Read the totals with
+     * {@link #forceRanked}.
+     */
+    void computeRanked(double[] yr, ForkJoinPool pool) {
+        for (int k = 0; k < 2 * n; k++) {
+            yf[k] = (float) yr[k];
+        }
+        pool.submit(() -> IntStream.range(0, PARTS).parallel().forEach(this::part)).join();
+    }
+
+    /** The k-th summed point's total along {@code axis}: {@link #force} of {@code order[k]}, the same sum. */
+    float forceRanked(int k, int axis) {
+        int c = 2 * k + axis;
+        float sum = 0;
+        for (float[] part : sums) {
+            sum += part[c];
+        }
+        return sum;
+    }
+
     /** Point i's {@code Σⱼ pᵢⱼ wᵢⱼ (yᵢ − yⱼ)} along {@code axis} (0 = x, 1 = y): the ranges added in order. */
     float force(int i, int axis) {
         int c = 2 * rank[i] + axis;

@@ -56,14 +56,22 @@ final class SparseTsne {
     private double optimise(Affinities p, double[] y, Tsne.Listener listener, BooleanSupplier cancelled,
                             ForkJoinPool pool) {
         double eta = options.learningRate(n);
+        // every per-point array is kept in the Morton order of the start layout for the whole run (P's neighbours
+        // sit close together in it, and so, mostly, do the tree's): yr[2k], yr[2k+1] is point order[k]; y (the
+        // caller's order) is written back for the KL, the listener and at the end
+        QuadTree start = new QuadTree();
+        start.build(y, n);
+        int[] order = Arrays.copyOf(start.order, n);
+        double[] yr = new double[2 * n];
+        for (int k = 0; k < n; k++) {
+            yr[2 * k] = y[2 * order[k]];
+            yr[2 * k + 1] = y[2 * order[k] + 1];
+        }
         double[] update = new double[2 * n];
         double[] gains = new double[2 * n];
         Arrays.fill(gains, 1);
         double[] repel = new double[2 * n];
-        // rows summed in the Morton order of the start layout: P's neighbours sit close together in it
-        QuadTree start = new QuadTree();
-        start.build(y, n);
-        Attraction attraction = new Attraction(p, Arrays.copyOf(start.order, n));
+        Attraction attraction = new Attraction(p, order);
         int iterations = options.iterations();
         double pLogP = pLogP(p);
         for (int iter = 0; iter < iterations; iter++) {
@@ -74,17 +82,21 @@ final class SparseTsne {
             double exaggeration = early ? options.earlyExaggeration() : 1;
             double momentum = early ? 0.5 : 0.8;
             // the attractive sums run on the pool while this thread builds the repulsion's tree (serial work
-            // that would otherwise leave a core idle); each writes only its own arrays, y is read by both
-            ForkJoinTask<?> attracted = pool.submit(() -> attraction.compute(y, pool));
-            double z = repulsion.compute(y, n, repel, pool);
+            // that would otherwise leave a core idle); each writes only its own arrays, yr is read by both
+            ForkJoinTask<?> attracted = pool.submit(() -> attraction.computeRanked(yr, pool));
+            double z = repulsion.compute(yr, n, repel, pool);
             attracted.join();
             boolean report = listener != null
                     && ((iter + 1) % options.reportEvery() == 0 || iter == iterations - 1);
-            double kl = report ? klDivergence(p, y, z, pLogP) : Double.NaN;
+            double kl = Double.NaN;
+            if (report) {
+                unpermute(yr, order, y);
+                kl = klDivergence(p, y, z, pLogP);
+            }
             final double zz = z;
-            pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> {
-                for (int c = 2 * i; c < 2 * i + 2; c++) {
-                    double grad = 4 * (attraction.force(i, c - 2 * i) * exaggeration - repel[c] / zz);
+            pool.submit(() -> IntStream.range(0, n).parallel().forEach(k -> {
+                for (int c = 2 * k; c < 2 * k + 2; c++) {
+                    double grad = 4 * (attraction.forceRanked(k, c - 2 * k) * exaggeration - repel[c] / zz);
                     double g = (Math.signum(grad) != Math.signum(update[c])) ? gains[c] + 0.2 : gains[c] * 0.8;
                     g = Math.max(g, 0.01);
                     gains[c] = g;
@@ -92,21 +104,32 @@ final class SparseTsne {
                 }
                 // openTSNE's max_step_norm: without it, whole-vocabulary runs flung a few points ~900 units out
                 // in the first 25 iterations, which also stretches the FFT grid over empty space
-                double norm = Math.sqrt(update[2 * i] * update[2 * i] + update[2 * i + 1] * update[2 * i + 1]);
+                double norm = Math.sqrt(update[2 * k] * update[2 * k] + update[2 * k + 1] * update[2 * k + 1]);
                 if (norm > MAX_STEP) {
-                    update[2 * i] *= MAX_STEP / norm;
-                    update[2 * i + 1] *= MAX_STEP / norm;
+                    update[2 * k] *= MAX_STEP / norm;
+                    update[2 * k + 1] *= MAX_STEP / norm;
                 }
-                y[2 * i] += update[2 * i];
-                y[2 * i + 1] += update[2 * i + 1];
+                yr[2 * k] += update[2 * k];
+                yr[2 * k + 1] += update[2 * k + 1];
             })).join();
-            centre(y);
+            centre(yr);
             if (report) {
+                unpermute(yr, order, y);
                 emit(iter + 1, y, kl, listener);
             }
         }
         // KL of the finished layout: one more pass for Z at the final positions
-        return klDivergence(p, y, repulsion.compute(y, n, repel, pool), pLogP);
+        double z = repulsion.compute(yr, n, repel, pool);
+        unpermute(yr, order, y);
+        return klDivergence(p, y, z, pLogP);
+    }
+
+    /** {@code y[2·order[k]…] = yr[2k…]}: back to the caller's order. */
+    private static void unpermute(double[] yr, int[] order, double[] y) {
+        for (int k = 0; k < order.length; k++) {
+            y[2 * order[k]] = yr[2 * k];
+            y[2 * order[k] + 1] = yr[2 * k + 1];
+        }
     }
 
     /** Σ pᵢⱼ log pᵢⱼ over the stored P: the part of the KL that does not move. */
