@@ -35,7 +35,16 @@ public final class Clusters {
 
     /** Share of points whose nearest projected neighbour is in the same cluster (1 = clusters cleanly apart). */
     public static double neighbourPurity(Projection p, int clusters) {
+        return neighbourAgreement(p, i -> i % clusters);
+    }
+
+    /**
+     * Share of points whose nearest projected neighbour (in 2-D, or 3-D when the projection has z) has the same
+     * {@code group} as the point, groups given by row.
+     */
+    public static double neighbourAgreement(Projection p, java.util.function.IntUnaryOperator group) {
         int n = p.size();
+        boolean threeD = p.dimensions() == 3;
         int same = 0;
         for (int i = 0; i < n; i++) {
             int best = -1;
@@ -44,14 +53,15 @@ public final class Clusters {
                 if (j != i) {
                     double dx = p.x()[i] - p.x()[j];
                     double dy = p.y()[i] - p.y()[j];
-                    double d = dx * dx + dy * dy;
+                    double dz = threeD ? p.z()[i] - p.z()[j] : 0;
+                    double d = dx * dx + dy * dy + dz * dz;
                     if (d < bestD) {
                         bestD = d;
                         best = j;
                     }
                 }
             }
-            if (best % clusters == i % clusters) {
+            if (group.applyAsInt(best) == group.applyAsInt(i)) {
                 same++;
             }
         }

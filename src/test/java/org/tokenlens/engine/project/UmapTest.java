@@ -42,7 +42,7 @@ class UmapTest {
         assertEquals(0, p.dropped().length);
         assertTrue(p.note().contains("2 separate groups") && p.note().contains("all 160 points kept"), p.note());
         // the far group stays apart: every point's nearest projected neighbour is from its own group
-        assertEquals(1.0, groupPurity(p), 1e-12);
+        assertEquals(1.0, Clusters.neighbourAgreement(p, i -> i % 4 == 3 ? 1 : 0), 1e-12); // far: i % 4 == 3
         for (float v : p.x()) {
             assertTrue(Float.isFinite(v));
         }
@@ -90,28 +90,6 @@ class UmapTest {
         }
     }
 
-    /** Share of points whose nearest projected neighbour is in the same group (far: i % 4 == 3). */
-    private static double groupPurity(Projection p) {
-        int n = p.size();
-        int same = 0;
-        for (int i = 0; i < n; i++) {
-            int best = -1;
-            double bestD = Double.POSITIVE_INFINITY;
-            for (int j = 0; j < n; j++) {
-                double dx = p.x()[i] - p.x()[j];
-                double dy = p.y()[i] - p.y()[j];
-                if (j != i && dx * dx + dy * dy < bestD) {
-                    bestD = dx * dx + dy * dy;
-                    best = j;
-                }
-            }
-            if ((best % 4 == 3) == (i % 4 == 3)) {
-                same++;
-            }
-        }
-        return same / (double) n;
-    }
-
     @Test
     void separatesGaussianClustersIn2dAnd3d() {
         Points data = Clusters.gaussian(600, 20, 6, 3, 7);
@@ -122,31 +100,8 @@ class UmapTest {
                 .withDimensions(3));
         assertEquals(3, p3.dimensions());
         assertEquals(600, p3.size());
-        double purity3 = neighbourPurity3d(p3, 6);
+        double purity3 = Clusters.neighbourPurity(p3, 6);
         assertTrue(purity3 >= 0.95, "3-D 1-NN accuracy " + purity3);
-    }
-
-    private static double neighbourPurity3d(Projection p, int clusters) {
-        int n = p.size();
-        int same = 0;
-        for (int i = 0; i < n; i++) {
-            int best = -1;
-            double bestD = Double.POSITIVE_INFINITY;
-            for (int j = 0; j < n; j++) {
-                double dx = p.x()[i] - p.x()[j];
-                double dy = p.y()[i] - p.y()[j];
-                double dz = p.z()[i] - p.z()[j];
-                double d = dx * dx + dy * dy + dz * dz;
-                if (j != i && d < bestD) {
-                    bestD = d;
-                    best = j;
-                }
-            }
-            if (best % clusters == i % clusters) {
-                same++;
-            }
-        }
-        return same / (double) n;
     }
 
     @Test
