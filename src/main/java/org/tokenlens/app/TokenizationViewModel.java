@@ -169,11 +169,18 @@ public final class TokenizationViewModel {
                 // and the marks follow an event later (the strips read the old marks through the shared tokens)
                 comparePending = true;
                 pendingCompare = runner.run(() -> BoundaryDiff.compare(boundaries), diffs -> {
-                    comparePending = false;
-                    if (lanes.containsAll(ready)) {
+                    // a cancel can come too late to stop delivery: marks only for the encodings still shown
+                    List<Encoding> now = new ArrayList<>();
+                    ready.forEach(lane -> now.add(lane.encodingProperty().get()));
+                    if (lanes.containsAll(ready) && sameEncodings(shown, now)) {
+                        comparePending = false;
                         setDiffs(ready, diffs);
                     }
-                }, failure -> comparePending = false);
+                }, failure -> {
+                    if (comparing == shown) {
+                        comparePending = false;
+                    }
+                });
             }
         }
         dropIfStale(session.selectedTokenProperty());

@@ -50,26 +50,10 @@ class LaneComparisonViewModelTest {
      */
     @Test
     void bigTextsAreComparedAsATaskAndStaleComparisonsAreDropped() {
-        java.util.List<Runnable> deferred = new java.util.ArrayList<>();
         // runs the lanes' encodes at once, but holds the view model's own task (the comparison) until asked
-        org.tokenlens.app.task.TaskRunner runner = new org.tokenlens.app.task.TaskRunner() {
-            final CurrentThreadTaskRunner now = new CurrentThreadTaskRunner();
-
-            @Override
-            public <T> TaskHandle run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> ok,
-                                      java.util.function.Consumer<? super Throwable> failed) {
-                if (!work.getClass().getName().startsWith(TokenizationViewModel.class.getName())) {
-                    return now.run(work, ok, failed);
-                }
-                boolean[] cancelled = {false};
-                deferred.add(() -> {
-                    if (!cancelled[0]) {
-                        now.run(work, ok, failed);
-                    }
-                });
-                return () -> cancelled[0] = true;
-            }
-        };
+        org.tokenlens.app.task.ManualTaskRunner runner =
+                org.tokenlens.app.task.ManualTaskRunner.holding(TokenizationViewModel.class);
+        List<org.tokenlens.app.task.ManualTaskRunner.Pending> deferred = runner.pending();
         String unit = "ab cd ";
         int repeats = 40_000; // chars: 240,000 tokens, words 80,001: past the threshold
         TokenizationViewModel vm = new TokenizationViewModel(loader, runner, List.of("words", "chars"),
@@ -80,9 +64,10 @@ class LaneComparisonViewModelTest {
         assertEquals(bits(1, 4), vm.lanes().get(1).boundaryDiffProperty().get(), "the old marks stay meanwhile");
         vm.textProperty().set(unit.repeat(repeats)); // an edit overtakes it
         assertEquals(2, deferred.size());
-        deferred.get(0).run(); // cancelled: nothing applied
+        assertTrue(deferred.get(0).cancelled());
+        deferred.get(0).complete(); // arrives all the same (a cancel can come too late): nothing applied
         assertEquals(bits(1, 4), vm.lanes().get(1).boundaryDiffProperty().get());
-        deferred.get(1).run();
+        deferred.get(1).complete();
         BitSet expected = new BitSet();
         for (int k = 0; k < repeats; k++) {
             expected.set(6 * k + 1); // "b" of each "ab"

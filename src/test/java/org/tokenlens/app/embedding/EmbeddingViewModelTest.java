@@ -88,14 +88,18 @@ class EmbeddingViewModelTest {
                 vm.statusProperty().get());
     }
 
+    /** A map over a bert lane typing "a queen" whose tokenizer load and encoding wait on {@code laneRunner}. */
+    private EmbeddingViewModel withLaneOn(org.tokenlens.app.task.ManualTaskRunner laneRunner) {
+        tokens = new TokenizationViewModel(REGISTRY::load, laneRunner, List.of(), List.of("bert-base-uncased"),
+                "a queen", session);
+        return new EmbeddingViewModel(session, tokens.lanes(), new CurrentThreadTaskRunner(), () -> miniLm);
+    }
+
     @Test
     void typedNeighboursAskedBeforeTheLaneHasTokensWaitsBusyAndThenProjects() {
         // the window's first moments: the lane's tokenizer still loading when the map tab asks for a projection
         org.tokenlens.app.task.ManualTaskRunner laneRunner = new org.tokenlens.app.task.ManualTaskRunner();
-        tokens = new TokenizationViewModel(REGISTRY::load, laneRunner, List.of(), List.of("bert-base-uncased"),
-                "a queen", session);
-        EmbeddingViewModel vm = new EmbeddingViewModel(session, tokens.lanes(), new CurrentThreadTaskRunner(),
-                () -> miniLm);
+        EmbeddingViewModel vm = withLaneOn(laneRunner);
         vm.subsetKindProperty().set(SubsetKind.TYPED_NEIGHBOURS);
         vm.neighboursKProperty().set(5);
         vm.project();
@@ -119,10 +123,7 @@ class EmbeddingViewModelTest {
     @Test
     void aWaitingTypedProjectionEndsWhenItsLaneIsRemoved() {
         org.tokenlens.app.task.ManualTaskRunner laneRunner = new org.tokenlens.app.task.ManualTaskRunner();
-        tokens = new TokenizationViewModel(REGISTRY::load, laneRunner, List.of(), List.of("bert-base-uncased"),
-                "a queen", session);
-        EmbeddingViewModel vm = new EmbeddingViewModel(session, tokens.lanes(), new CurrentThreadTaskRunner(),
-                () -> miniLm);
+        EmbeddingViewModel vm = withLaneOn(laneRunner);
         vm.subsetKindProperty().set(SubsetKind.TYPED_NEIGHBOURS);
         vm.project();
         assertTrue(vm.busyProperty().get());
@@ -226,20 +227,9 @@ class EmbeddingViewModelTest {
      */
     @Test
     void neighbourComparisonIsPendingWhileItRunsAndAStaleOneIsDropped() {
-        List<Runnable> held = new java.util.ArrayList<>();
-        TaskRunner runner = new TaskRunner() {
-            final CurrentThreadTaskRunner now = new CurrentThreadTaskRunner();
-
-            @Override
-            public <T> TaskHandle run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> ok,
-                                      java.util.function.Consumer<? super Throwable> failed) {
-                if (work.getClass().getName().startsWith(LinkedSelection.class.getName())) {
-                    held.add(() -> now.run(work, ok, failed));
-                    return () -> { };
-                }
-                return now.run(work, ok, failed);
-            }
-        };
+        org.tokenlens.app.task.ManualTaskRunner runner =
+                org.tokenlens.app.task.ManualTaskRunner.holding(LinkedSelection.class);
+        List<org.tokenlens.app.task.ManualTaskRunner.Pending> held = runner.pending();
         EmbeddingViewModel vm = vm(runner);
         vm.subsetKindProperty().set(SubsetKind.TYPED_NEIGHBOURS);
         vm.project();
@@ -250,11 +240,11 @@ class EmbeddingViewModelTest {
         assertNull(vm.detailProperty().get());
         vm.selectPoints(IdSet.of(king, the)); // two points: no detail
         assertFalse(vm.detailPendingProperty().get());
-        held.get(0).run(); // the king's comparison arrives late
+        held.get(0).complete(); // the king's comparison arrives late
         assertNull(vm.detailProperty().get(), "a stale comparison does not reopen the detail");
         vm.selectPoints(IdSet.of(the));
         assertTrue(vm.detailPendingProperty().get());
-        held.get(held.size() - 1).run();
+        held.get(held.size() - 1).complete();
         assertFalse(vm.detailPendingProperty().get());
         assertEquals(the, vm.detailProperty().get().id());
     }
