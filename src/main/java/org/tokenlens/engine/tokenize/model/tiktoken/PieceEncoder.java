@@ -45,16 +45,6 @@ final class PieceEncoder {
         size++;
     }
 
-    /** Appends tokens {@code [from, to)} of {@code e} as word {@code word}, their offsets moved by {@code shift}. */
-    void copy(org.tokenlens.engine.tokenize.Encoding e, int from, int to, int shift, int word) {
-        int[] eIds = e.ids();
-        int[] eStarts = e.starts();
-        int[] eEnds = e.ends();
-        for (int t = from; t < to; t++) {
-            add(eIds[t], eStarts[t] + shift, eEnds[t] + shift, word);
-        }
-    }
-
     /** Encodes {@code text[from, to)}, one split piece, as word {@code word}. */
     void encodePiece(String text, int from, int to, int word) {
         int maxBytes = (to - from) * 3;

@@ -176,10 +176,16 @@ public final class TiktokenTokenizer implements Tokenizer {
 
     /**
      * {@code encode(text)} reusing {@code previous} (this tokenizer's default encoding of the text before an edit).
-     * The whole text is split again — the splitter is a fraction of the cost — and a piece whose span equals one of
-     * the previous pieces inside the unchanged head of the text, or one inside the unchanged tail moved by the
-     * edit's length change, takes that piece's tokens instead of being merged again. A piece's tokens depend on its
-     * text alone, so the result is {@code encode(text)}; only the merges near the edit are redone.
+     * Only the text around the change is split and merged again: splitting restarts at a previous piece that starts
+     * at least {@link #RESTART_MARGIN} characters before the change, right after a non-space character, and stops
+     * at the first piece inside the unchanged tail that starts where a previous piece started (moved by the edit's
+     * length change). Tokens before and after are copied.
+     * <p>Why this is {@code encode(text)}: the split patterns have no look-behind, so the pieces from any piece
+     * start onwards depend on the text from there alone — the unchanged tail therefore splits as before once a
+     * piece start lines up. Looking ahead, deciding where a piece ends reads at most three characters past its end,
+     * or past a run of white space; a non-space character before the restart ends every such run, so the pieces
+     * before the restart read only unchanged text and are split as before. Each piece's tokens depend on its text
+     * alone.
      */
     @Override
     public Encoding encodeEdited(Encoding previous, String text) {
@@ -206,33 +212,102 @@ public final class TiktokenTokenizer implements Tokenizer {
         int tailStart = n - tail;
         int pieceCount = firstToken.length - 1;
         int[] oldStarts = previous.starts();
-        int[] oldEnds = previous.ends();
-        PieceEncoder out = new PieceEncoder(ranks, previous.size() + 16);
-        int word = 0;
-        int k = 0; // the previous piece looked at; both walks only move forward
-        for (int i = 0; i < n; ) {
-            int end = splitter.pieceEnd(text, i, n);
-            int reuse = -1;
-            int by = 0;
-            if (end <= head || i >= tailStart) {
-                by = end <= head ? 0 : shift;
-                int oldStart = i - by;
+        // the restart: the last previous piece starting far enough before the change, after a non-space character
+        int restart = lastPieceStartingBy(oldStarts, firstToken, head - RESTART_MARGIN);
+        while (restart > 0 && (Splitter.classAt(old, oldStarts[firstToken[restart]] - 1, m) & CharClass.SPACE) != 0) {
+            restart--;
+        }
+        int from = restart > 0 ? oldStarts[firstToken[restart]] : 0;
+        if (restart < 0) {
+            restart = 0;
+        }
+        PieceEncoder out = new PieceEncoder(ranks, 64);
+        int word = restart;
+        int resume = pieceCount; // the previous piece the unchanged tail resumes at
+        int k = restart;
+        for (int i = from; i < n; ) {
+            if (i >= tailStart) {
+                int oldStart = i - shift;
                 while (k < pieceCount && oldStarts[firstToken[k]] < oldStart) {
                     k++;
                 }
-                if (k < pieceCount && oldStarts[firstToken[k]] == oldStart
-                        && oldEnds[firstToken[k + 1] - 1] == end - by) {
-                    reuse = k;
+                if (k < pieceCount && oldStarts[firstToken[k]] == oldStart) {
+                    resume = k;
+                    break;
                 }
             }
-            if (reuse >= 0) {
-                out.copy(previous, firstToken[reuse], firstToken[reuse + 1], by, word++);
-            } else {
-                out.encodePiece(text, i, end, word++);
-            }
+            int end = splitter.pieceEnd(text, i, n);
+            out.encodePiece(text, i, end, word++);
             i = end;
         }
-        return freeze(text, out);
+        return splice(previous, text, firstToken[restart], out, firstToken[resume], shift, word - resume);
+    }
+
+    /** Characters between the restart of an edited encoding and the first changed character; see encodeEdited. */
+    private static final int RESTART_MARGIN = 8;
+
+    /** The last piece whose first token starts at or before {@code limit}, or -1. */
+    private static int lastPieceStartingBy(int[] starts, int[] firstToken, int limit) {
+        int lo = 0;
+        int hi = firstToken.length - 2; // the last piece
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (starts[firstToken[mid]] <= limit) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The previous encoding's tokens {@code [0, headTokens)}, then the newly encoded ones, then the previous
+     * tokens from {@code tailFrom} with offsets moved by {@code shift} and word indexes by {@code wordShift}.
+     */
+    private Encoding splice(Encoding previous, String text, int headTokens, PieceEncoder middle, int tailFrom,
+                            int shift, int wordShift) {
+        int mid = middle.size;
+        int tailTokens = previous.size() - tailFrom;
+        int size = headTokens + mid + tailTokens;
+        int[] ids = new int[size];
+        String[] tokens = new String[size];
+        byte[][] bytes = new byte[size][];
+        int[] starts = new int[size];
+        int[] ends = new int[size];
+        boolean[] special = new boolean[size]; // default encodings hold no special tokens (pieces() checked)
+        int[] words = new int[size];
+        System.arraycopy(previous.ids(), 0, ids, 0, headTokens);
+        System.arraycopy(previous.tokens(), 0, tokens, 0, headTokens);
+        System.arraycopy(previous.bytes(), 0, bytes, 0, headTokens);
+        System.arraycopy(previous.starts(), 0, starts, 0, headTokens);
+        System.arraycopy(previous.ends(), 0, ends, 0, headTokens);
+        System.arraycopy(previous.wordIndex(), 0, words, 0, headTokens);
+        for (int t = 0; t < mid; t++) {
+            int id = middle.ids[t];
+            int at = headTokens + t;
+            ids[at] = id;
+            tokens[at] = idToToken(id);
+            bytes[at] = ranks.bytes(id);
+            starts[at] = middle.starts[t];
+            ends[at] = middle.ends[t];
+            words[at] = middle.words[t];
+        }
+        int to = headTokens + mid;
+        System.arraycopy(previous.ids(), tailFrom, ids, to, tailTokens);
+        System.arraycopy(previous.tokens(), tailFrom, tokens, to, tailTokens);
+        System.arraycopy(previous.bytes(), tailFrom, bytes, to, tailTokens);
+        int[] oldStarts = previous.starts();
+        int[] oldEnds = previous.ends();
+        int[] oldWords = previous.wordIndex();
+        for (int t = 0; t < tailTokens; t++) {
+            starts[to + t] = oldStarts[tailFrom + t] + shift;
+            ends[to + t] = oldEnds[tailFrom + t] + shift;
+            words[to + t] = oldWords[tailFrom + t] + wordShift;
+        }
+        return new Encoding(text, ids, tokens, bytes, starts, ends, special, words);
     }
 
     /**

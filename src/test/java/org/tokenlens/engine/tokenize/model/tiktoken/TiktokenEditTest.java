@@ -22,7 +22,8 @@ class TiktokenEditTest {
     /** Snippets the edits insert: each exercises a branch of the split patterns at the edit's border. */
     private static final List<String> SNIPPETS = List.of(" ", "  ", "\n", "\r\n", "\n\n  ", "\t", "x", "e", "'s",
             "'LL", "'re", "123", "4567", "1", ".", "...", "!?", " hello", "World", "don't", "naïve", "日本語", "中",
-            "🙂", "👍🏽", "\uD83D", "é", "\u0301", "  \n", "—", "()", "{", "}", ";\n", " the", "THE", "ſ", "İ");
+            "🙂", "👍🏽", "\uD83D", "é", "\u0301", "  \n", "—", "()", "{", "}", ";\n", " the", "THE", "ſ", "İ",
+            "          ", "\n\n\n        \n", " \t \r\n   ", "'", "''ll", "HTMLParser", "aBc'S", "🇯🇵🇺🇸", "\u00A0\u2003");
 
     @ParameterizedTest
     @EnumSource(TiktokenEncoding.class)
