@@ -35,16 +35,21 @@ public final class ChipWidths {
      * what a lane allocated per keystroke — garbage whose collection pauses stalled the FX thread.
      */
     public static float[] estimate(Encoding e, byte[] marks, int[] clusterStarts, ChipMode mode, Cache cache) {
-        int clusters = clusterStarts.length - 1;
-        float[] out = new float[clusters];
-        for (int c = 0; c < clusters; c++) {
+        float[] out = new float[clusterStarts.length - 1];
+        estimate(e, marks, clusterStarts, mode, cache, 0, out.length, out);
+        return out;
+    }
+
+    /** The widths of clusters {@code [fromCluster, toCluster)} into {@code out}. */
+    static void estimate(Encoding e, byte[] marks, int[] clusterStarts, ChipMode mode, Cache cache,
+                         int fromCluster, int toCluster, float[] out) {
+        for (int c = fromCluster; c < toCluster; c++) {
             int from = clusterStarts[c];
             int to = clusterStarts[c + 1];
             out[c] = cache == null ? (float) estimate(ChipContent.of(e, marks, from, to, mode))
                     : to - from == 1 ? cache.width(e, marks, from, mode)
                     : cache.width(e, marks, from, to, mode);
         }
-        return out;
     }
 
     /**

@@ -20,14 +20,31 @@ public final class TokenClusters {
     public static int[] starts(Encoding e) {
         int n = e.size();
         int[] out = new int[n + 1];
-        int count = 0;
+        int[] count = {0};
+        scan(e, 0, i -> false, i -> out[count[0]++] = i);
+        out[count[0]] = n;
+        return java.util.Arrays.copyOf(out, count[0] + 1);
+    }
+
+    /**
+     * Walks the tokens from {@code from} (the first token of a cluster) and reports the first token of each
+     * cluster to {@code clusterStart}; stops before a cluster start for which {@code stopAt} holds (that token is
+     * not reported) and returns it, or returns {@code e.size()} at the end. A cluster start carries no state, so
+     * a walk may begin at any of them.
+     */
+    static int scan(Encoding e, int from, java.util.function.IntPredicate stopAt,
+                    java.util.function.IntConsumer clusterStart) {
+        int n = e.size();
         int textLength = e.text().length();
         int pending = 0; // continuation bytes still owed by the last lead byte
         boolean open = false;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             boolean special = e.special()[i];
             if (!open || special) {
-                out[count++] = i;
+                if (i > from && stopAt.test(i)) {
+                    return i;
+                }
+                clusterStart.accept(i);
             }
             if (special) {
                 pending = 0;
@@ -44,10 +61,7 @@ public final class TokenClusters {
                 open = false;
             }
         }
-        out[count] = n;
-        int[] trimmed = new int[count + 1];
-        System.arraycopy(out, 0, trimmed, 0, count + 1);
-        return trimmed;
+        return n;
     }
 
     /** UTF-8 decoder state: how many continuation bytes are still expected after {@code b}. */

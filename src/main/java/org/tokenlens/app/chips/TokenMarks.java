@@ -40,16 +40,23 @@ public final class TokenMarks {
     /** One mark per token. */
     public static byte[] of(Encoding e, int unknownId) {
         byte[] marks = new byte[e.size()];
-        for (int i = 0; i < marks.length; i++) {
+        fill(e, unknownId, 0, marks.length, marks);
+        return marks;
+    }
+
+    /** The marks of tokens {@code [from, to)} into {@code marks}. */
+    static void fill(Encoding e, int unknownId, int from, int to, byte[] marks) {
+        for (int i = from; i < to; i++) {
             if (e.special()[i]) {
                 marks[i] = SPECIAL;
             } else if (unknownId >= 0 && e.ids()[i] == unknownId) {
                 marks[i] = UNKNOWN;
             } else if (isByteFallbackPiece(e.tokens()[i])) {
                 marks[i] = BYTE_FALLBACK;
+            } else {
+                marks[i] = NORMAL;
             }
         }
-        return marks;
     }
 
     /** {@code <0xNN>} with two hex digits. */
