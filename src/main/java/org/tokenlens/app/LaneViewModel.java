@@ -18,6 +18,7 @@ import org.tokenlens.app.chips.TokenMarks;
 import org.tokenlens.app.task.TaskRunner;
 import org.tokenlens.app.task.TaskRunner.TaskHandle;
 import org.tokenlens.engine.tokenize.Encoding;
+import org.tokenlens.engine.tokenize.TextEdit;
 import org.tokenlens.engine.tokenize.Tokenizer;
 
 /**
@@ -96,33 +97,66 @@ public final class LaneViewModel {
         long request = ++latestRequest;
         String snapshot = text;
         ChipMode mode = chipMode;
-        // the shown encoding and the tokenizer that made it: an edit re-encodes from it (only near the change)
+        // the shown encoding, its chips and the tokenizer that made them: an edit re-encodes from them (only near
+        // the change)
         Encoding shown = encoding.get();
+        ChipData shownChips = chipData.get();
         Tokenizer shownBy = tokenizer.get();
+        if (shown != null && shownBy != null && name.equals(lastGoodName) && shownBy.editsIncrementally()
+                && shown.size() <= INLINE_MAX_TOKENS && TextEdit.between(shown.text(), snapshot).changed() <= INLINE_MAX_CHARS) {
+            // a keystroke: re-encoding near it costs well under a millisecond, less than the hop to a worker and
+            // back — the chips change in the same frame as the editor's text
+            Loaded result;
+            try {
+                result = load(shownBy, shown, shownChips, snapshot, mode);
+            } catch (RuntimeException e) {
+                result = null; // the worker repeats it and reports the failure as any other
+            }
+            if (result != null) {
+                pending = null;
+                Loaded done = result;
+                results.submit(this, () -> deliver(request, name, done));
+                return;
+            }
+        }
         busy.set(true);
         pending = runner.run(() -> {
                     Tokenizer t = loader.apply(name);
-                    Encoding e = t == shownBy && shown != null ? t.encodeEdited(shown, snapshot) : t.encode(snapshot);
-                    ChipData data = ChipData.of(e, TokenMarks.unknownId(t), mode, widthCache);
-                    return new Loaded(t, e, data, LaneStats.of(e, data.marks()), BoundaryDiff.of(e));
+                    return t == shownBy ? load(t, shown, shownChips, snapshot, mode) : load(t, null, null, snapshot, mode);
                 },
-                result -> results.submit(this, () -> {
-                    if (request == latestRequest) { // a newer request may have been made while this waited
-                        lastGoodName = name;
-                        tokenizer.set(result.tokenizer());
-                        publish(result);
-                        // idle only once the result is out: the owner compares lanes when none is busy, and an
-                        // idle lane still showing the old text would sit that comparison out — every other
-                        // lane's boundary marks would clear and come back within the same pulse
-                        busy.set(false);
-                    }
-                }),
+                result -> results.submit(this, () -> deliver(request, name, result)),
                 failure -> {
                     if (request == latestRequest) {
                         busy.set(false);
                         fail(name, failure);
                     }
                 });
+    }
+
+    /** Up to this many tokens shown, an edit of up to {@link #INLINE_MAX_CHARS} is re-encoded on the FX thread. */
+    private static final int INLINE_MAX_TOKENS = 150_000;
+    private static final int INLINE_MAX_CHARS = 256;
+
+    /** Encodes {@code text}, from {@code shown} (this tokenizer's encoding of an earlier text) if not null. */
+    private Loaded load(Tokenizer t, Encoding shown, ChipData shownChips, String text, ChipMode mode) {
+        Encoding e = shown != null ? t.encodeEdited(shown, text) : t.encode(text);
+        int unknown = TokenMarks.unknownId(t);
+        ChipData data = shownChips != null && shownChips.encoding() == shown
+                ? ChipData.edited(shownChips, e, unknown, mode, widthCache)
+                : ChipData.of(e, unknown, mode, widthCache);
+        return new Loaded(t, e, data, LaneStats.of(e, data.marks()), BoundaryDiff.of(e));
+    }
+
+    private void deliver(long request, String name, Loaded result) {
+        if (request == latestRequest) { // a newer request may have been made while this waited
+            lastGoodName = name;
+            tokenizer.set(result.tokenizer());
+            publish(result);
+            // idle only once the result is out: the owner compares lanes when none is busy, and an idle lane
+            // still showing the old text would sit that comparison out — every other lane's boundary marks
+            // would clear and come back within the same pulse
+            busy.set(false);
+        }
     }
 
     /** A tokenizer, its encoding of the text and what the chips need, handed to the FX thread together. */

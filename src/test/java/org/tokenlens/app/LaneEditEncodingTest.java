@@ -1,18 +1,28 @@
 package org.tokenlens.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.tokenlens.app.chips.ChipData;
+import org.tokenlens.app.chips.ChipMode;
+import org.tokenlens.app.chips.TokenMarks;
 import org.tokenlens.app.task.CurrentThreadTaskRunner;
+import org.tokenlens.app.task.ManualTaskRunner;
+import org.tokenlens.engine.tokenize.Encoding;
 import org.tokenlens.engine.tokenize.Tokenizer;
 import org.tokenlens.engine.tokenize.TokenizerRegistry;
 
 /**
  * A lane re-encodes an edited text from the encoding it shows (only the merges near the edit are redone) and
- * still shows exactly the fresh encoding; a new tokenizer starts from scratch.
+ * still shows exactly the fresh encoding; a new tokenizer starts from scratch. A keystroke in a lane whose tokenizer
+ * edits incrementally is re-encoded at once, without a worker; a big paste, or a tokenizer that encodes all over
+ * again, still goes to the worker.
  */
 class LaneEditEncodingTest {
 
@@ -44,5 +54,43 @@ class LaneEditEncodingTest {
         vm.lanes().get(0).tokenizerNameProperty().set("o200k_base");
         assertEquals(REGISTRY.load("o200k_base").encode("🙂 again 123"),
                 vm.lanes().get(0).encodingProperty().get(), "another tokenizer: a fresh encoding");
+    }
+
+    @Test
+    void aKeystrokeIsReEncodedAtOnceAndAPasteOnAWorker() {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        String doc = "def tokenize(text):\n    return [t for t in text.split() if t]  # 日本語 🙂\n".repeat(200);
+        TokenizationViewModel vm = new TokenizationViewModel(REGISTRY::load, runner, List.of(),
+                List.of("cl100k_base", "bert-base-uncased"), doc);
+        runner.pending().forEach(ManualTaskRunner.Pending::complete); // the first encodes
+        runner.pending().clear();
+        LaneViewModel tiktoken = vm.lanes().get(0);
+        LaneViewModel bert = vm.lanes().get(1);
+        Tokenizer cl100k = REGISTRY.load("cl100k_base");
+        Encoding bertBefore = bert.encodingProperty().get();
+
+        String typed = doc.substring(0, 500) + "x" + doc.substring(500);
+        vm.textProperty().set(typed);
+        Encoding e = tiktoken.encodingProperty().get();
+        assertEquals(cl100k.encode(typed), e, "the keystroke's encoding is shown at once");
+        assertEquals(false, tiktoken.busyProperty().get());
+        ChipData chips = tiktoken.chipDataProperty().get();
+        assertSame(e, chips.encoding());
+        ChipData fresh = ChipData.of(e, TokenMarks.unknownId(cl100k), ChipMode.TEXT);
+        assertTrue(java.util.Arrays.equals(fresh.clusterStarts(), chips.clusterStarts())
+                && java.util.Arrays.equals(fresh.widths(), chips.widths())
+                && java.util.Arrays.equals(fresh.lineEnds(), chips.lineEnds()), "its chips are the fresh chips");
+        assertSame(bertBefore, bert.encodingProperty().get(), "WordPiece encodes all over again: on the worker");
+        assertTrue(bert.busyProperty().get());
+        assertEquals(1, runner.pending().size(), "one task: bert's");
+
+        String pasted = typed.substring(0, 100) + doc.substring(0, 2000) + typed.substring(100);
+        vm.textProperty().set(pasted);
+        assertEquals(e, tiktoken.encodingProperty().get(), "a paste waits for the worker");
+        assertTrue(tiktoken.busyProperty().get());
+        runner.pending().forEach(ManualTaskRunner.Pending::complete);
+        assertEquals(cl100k.encode(pasted), tiktoken.encodingProperty().get());
+        assertEquals(REGISTRY.load("bert-base-uncased").encode(pasted), bert.encodingProperty().get());
+        assertNotEquals(bertBefore, bert.encodingProperty().get());
     }
 }

@@ -2,6 +2,7 @@ package org.tokenlens.app.chips;
 
 import java.util.Arrays;
 import org.tokenlens.engine.tokenize.Encoding;
+import org.tokenlens.engine.tokenize.TextEdit;
 
 /**
  * Everything a chip strip needs about one encoding, computed off the FX thread in one go so that the FX thread
@@ -48,17 +49,10 @@ public record ChipData(Encoding encoding, byte[] marks, int[] clusterStarts, flo
         String text = encoding.text();
         int n = encoding.size();
         int m = old.size();
-        int common = Math.min(text.length(), was.length());
-        int head = 0;
-        while (head < common && text.charAt(head) == was.charAt(head)) {
-            head++;
-        }
-        int tail = 0;
-        while (tail < common - head && text.charAt(text.length() - 1 - tail) == was.charAt(was.length() - 1 - tail)) {
-            tail++;
-        }
-        int shift = text.length() - was.length();
-        int tailStart = text.length() - tail;
+        TextEdit edit = TextEdit.between(was, text);
+        int head = edit.head();
+        int shift = edit.shift();
+        int tailStart = edit.tailStart();
         // tokens alike in both encodings, clear of the edit: `same` from the start, `kept` at the end
         int same = 0;
         while (same < Math.min(n, m) && old.ends()[same] + MARGIN <= head && sameToken(old, same, encoding, same, 0)) {

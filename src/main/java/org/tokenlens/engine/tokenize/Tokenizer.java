@@ -27,6 +27,14 @@ public interface Tokenizer {
         return encode(text);
     }
 
+    /**
+     * Whether {@link #encodeEdited} re-encodes only near the edit, so a keystroke costs far less than a whole
+     * encode (and a caller may do it where a whole encode would be too slow).
+     */
+    default boolean editsIncrementally() {
+        return false;
+    }
+
     /** HF: add specials and match added tokens; tiktoken: no specials and special strings as ordinary text. */
     EncodeOptions defaultOptions();
 

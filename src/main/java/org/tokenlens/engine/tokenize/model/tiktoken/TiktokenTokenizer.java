@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.tokenlens.engine.tokenize.EncodeOptions;
 import org.tokenlens.engine.tokenize.Encoding;
+import org.tokenlens.engine.tokenize.TextEdit;
 import org.tokenlens.engine.tokenize.Tokenizer;
 import org.tokenlens.engine.tokenize.TokenizerInfo;
 import org.tokenlens.engine.tokenize.TokenizerException;
@@ -199,17 +200,10 @@ public final class TiktokenTokenizer implements Tokenizer {
         String old = previous.text();
         int n = text.length();
         int m = old.length();
-        int common = Math.min(n, m);
-        int head = 0;
-        while (head < common && text.charAt(head) == old.charAt(head)) {
-            head++;
-        }
-        int tail = 0;
-        while (tail < common - head && text.charAt(n - 1 - tail) == old.charAt(m - 1 - tail)) {
-            tail++;
-        }
-        int shift = n - m;
-        int tailStart = n - tail;
+        TextEdit edit = TextEdit.between(old, text);
+        int head = edit.head();
+        int shift = edit.shift();
+        int tailStart = edit.tailStart();
         int pieceCount = firstToken.length - 1;
         int[] oldStarts = previous.starts();
         // the restart: the last previous piece starting far enough before the change, after a non-space character
@@ -241,6 +235,12 @@ public final class TiktokenTokenizer implements Tokenizer {
             i = end;
         }
         return splice(previous, text, firstToken[restart], out, firstToken[resume], shift, word - resume);
+    }
+
+    /** Edits of a default encoding (no special tokens allowed in the text); see encodeEdited. */
+    @Override
+    public boolean editsIncrementally() {
+        return !defaultOptions().allowSpecialInText();
     }
 
     /** Characters between the restart of an edited encoding and the first changed character; see encodeEdited. */
