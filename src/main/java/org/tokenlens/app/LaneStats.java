@@ -3,6 +3,7 @@ package org.tokenlens.app;
 import java.util.Locale;
 import org.tokenlens.app.chips.TokenMarks;
 import org.tokenlens.engine.tokenize.Encoding;
+import org.tokenlens.engine.tokenize.TextEdit;
 
 /**
  * The numbers a lane shows, computed off the FX thread with the encoding.
@@ -16,6 +17,13 @@ import org.tokenlens.engine.tokenize.Encoding;
 public record LaneStats(int tokens, int characters, int bytes, int unknown, int byteFallback) {
 
     public static LaneStats of(Encoding e, byte[] marks) {
+        String text = e.text();
+        LaneStats marked = of(marks, text.codePointCount(0, text.length()), Encoding.utf8Length(text, 0, text.length()));
+        return new LaneStats(e.size(), marked.characters, marked.bytes, marked.unknown, marked.byteFallback);
+    }
+
+    /** Unknown and byte-fallback counts of {@code marks}, with the text's counts given. */
+    private static LaneStats of(byte[] marks, int characters, int bytes) {
         int unknown = 0;
         int fallback = 0;
         for (byte m : marks) {
@@ -25,9 +33,22 @@ public record LaneStats(int tokens, int characters, int bytes, int unknown, int 
                 fallback++;
             }
         }
-        String text = e.text();
-        return new LaneStats(e.size(), text.codePointCount(0, text.length()),
-                Encoding.utf8Length(text, 0, text.length()), unknown, fallback);
+        return new LaneStats(marks.length, characters, bytes, unknown, fallback);
+    }
+
+    /**
+     * {@link #of} for an edited text, from the stats of the text before it: the text's counts change by the
+     * replaced range's alone.
+     */
+    public static LaneStats edited(LaneStats previous, String before, Encoding e, byte[] marks) {
+        String after = e.text();
+        TextEdit.Range r = TextEdit.between(before, after).wholeCodePoints(before, after);
+        int characters = previous.characters - before.codePointCount(r.from(), r.beforeTo())
+                + after.codePointCount(r.from(), r.afterTo());
+        int bytes = previous.bytes - Encoding.utf8Length(before, r.from(), r.beforeTo())
+                + Encoding.utf8Length(after, r.from(), r.afterTo());
+        LaneStats marked = of(marks, 0, 0);
+        return new LaneStats(e.size(), characters, bytes, marked.unknown, marked.byteFallback);
     }
 
     /** "7 tokens · 2.29 chars/token". */

@@ -44,6 +44,8 @@ public final class LaneViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
 
     private String text;
+    /** The result on show (tokenizer, encoding, chips, stats, boundaries), or null. */
+    private Loaded shown;
     /** Boundaries of {@link #encodingProperty()}, computed with it off the FX thread. */
     private BoundaryDiff.Boundaries boundaries;
     /** What the chips show; the worker estimates chip widths for it. */
@@ -97,18 +99,17 @@ public final class LaneViewModel {
         long request = ++latestRequest;
         String snapshot = text;
         ChipMode mode = chipMode;
-        // the shown encoding, its chips and the tokenizer that made them: an edit re-encodes from them (only near
-        // the change)
-        Encoding shown = encoding.get();
-        ChipData shownChips = chipData.get();
-        Tokenizer shownBy = tokenizer.get();
-        if (shown != null && shownBy != null && name.equals(lastGoodName) && shownBy.editsIncrementally()
-                && shown.size() <= INLINE_MAX_TOKENS && TextEdit.between(shown.text(), snapshot).changed() <= INLINE_MAX_CHARS) {
+        // what the lane shows, and the tokenizer that made it: an edit re-encodes from it (only near the change)
+        Loaded from = shown;
+        if (from != null && name.equals(lastGoodName) && from.tokenizer().editsIncrementally()
+                && from.chipData().mode() == mode
+                && from.encoding().size() <= INLINE_MAX_TOKENS
+                && TextEdit.between(from.encoding().text(), snapshot).changed() <= INLINE_MAX_CHARS) {
             // a keystroke: re-encoding near it costs well under a millisecond, less than the hop to a worker and
             // back — the chips change in the same frame as the editor's text
             Loaded result;
             try {
-                result = load(shownBy, shown, shownChips, snapshot, mode);
+                result = load(from.tokenizer(), from, snapshot, mode);
             } catch (RuntimeException e) {
                 result = null; // the worker repeats it and reports the failure as any other
             }
@@ -122,7 +123,7 @@ public final class LaneViewModel {
         busy.set(true);
         pending = runner.run(() -> {
                     Tokenizer t = loader.apply(name);
-                    return t == shownBy ? load(t, shown, shownChips, snapshot, mode) : load(t, null, null, snapshot, mode);
+                    return load(t, from != null && from.tokenizer() == t ? from : null, snapshot, mode);
                 },
                 result -> results.submit(this, () -> deliver(request, name, result)),
                 failure -> {
@@ -137,14 +138,18 @@ public final class LaneViewModel {
     private static final int INLINE_MAX_TOKENS = 150_000;
     private static final int INLINE_MAX_CHARS = 256;
 
-    /** Encodes {@code text}, from {@code shown} (this tokenizer's encoding of an earlier text) if not null. */
-    private Loaded load(Tokenizer t, Encoding shown, ChipData shownChips, String text, ChipMode mode) {
-        Encoding e = shown != null ? t.encodeEdited(shown, text) : t.encode(text);
+    /** Encodes {@code text}, from {@code before} (this tokenizer's result for an earlier text) if not null. */
+    private Loaded load(Tokenizer t, Loaded before, String text, ChipMode mode) {
         int unknown = TokenMarks.unknownId(t);
-        ChipData data = shownChips != null && shownChips.encoding() == shown
-                ? ChipData.edited(shownChips, e, unknown, mode, widthCache)
-                : ChipData.of(e, unknown, mode, widthCache);
-        return new Loaded(t, e, data, LaneStats.of(e, data.marks()), BoundaryDiff.of(e));
+        if (before == null) {
+            Encoding e = t.encode(text);
+            ChipData data = ChipData.of(e, unknown, mode, widthCache);
+            return new Loaded(t, e, data, LaneStats.of(e, data.marks()), BoundaryDiff.of(e));
+        }
+        Encoding e = t.encodeEdited(before.encoding(), text);
+        ChipData data = ChipData.edited(before.chipData(), e, unknown, mode, widthCache);
+        return new Loaded(t, e, data, LaneStats.edited(before.stats(), before.encoding().text(), e, data.marks()),
+                BoundaryDiff.of(e));
     }
 
     private void deliver(long request, String name, Loaded result) {
@@ -178,6 +183,7 @@ public final class LaneViewModel {
 
     /** All derived values first, the encoding last: a listener on the encoding sees a consistent lane. */
     private void publish(Loaded result) {
+        shown = result;
         boundaries = result == null ? null : result.boundaries();
         chipData.set(result == null ? null : result.chipData());
         stats.set(result == null ? null : result.stats());

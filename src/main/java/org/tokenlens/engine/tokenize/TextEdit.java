@@ -12,7 +12,23 @@ package org.tokenlens.engine.tokenize;
  */
 public record TextEdit(int head, int tail, int beforeLength, int afterLength) {
 
+    /** The last edit worked out: every lane (and each stage of one) asks for the same pair of texts per keystroke. */
+    private static volatile Memo last;
+
+    private record Memo(String before, String after, TextEdit edit) {
+    }
+
     public static TextEdit between(String before, String after) {
+        Memo memo = last;
+        if (memo != null && memo.before == before && memo.after == after) {
+            return memo.edit;
+        }
+        TextEdit edit = compute(before, after);
+        last = new Memo(before, after, edit);
+        return edit;
+    }
+
+    private static TextEdit compute(String before, String after) {
         int n = after.length();
         int m = before.length();
         int common = Math.min(n, m);
@@ -35,6 +51,36 @@ public record TextEdit(int head, int tail, int beforeLength, int afterLength) {
     /** Where the shared tail starts in the text after the edit. */
     public int tailStart() {
         return afterLength - tail;
+    }
+
+    /**
+     * The replaced range widened to whole code points: {@code [from, beforeTo)} of the text before the edit became
+     * {@code [from, afterTo)}; no surrogate pair of either text is cut at its ends, so per-character sums over
+     * the text change by the range's sums alone.
+     */
+    public Range wholeCodePoints(String before, String after) {
+        int from = head;
+        int beforeTo = beforeLength - tail;
+        int afterTo = afterLength - tail;
+        if (from > 0 && Character.isHighSurrogate(after.charAt(from - 1))
+                && (isLowAt(before, from) || isLowAt(after, from))) {
+            from--;
+        }
+        if (afterTo < afterLength && Character.isLowSurrogate(after.charAt(afterTo))
+                && ((beforeTo > 0 && Character.isHighSurrogate(before.charAt(beforeTo - 1)))
+                || (afterTo > 0 && Character.isHighSurrogate(after.charAt(afterTo - 1))))) {
+            beforeTo++;
+            afterTo++;
+        }
+        return new Range(from, beforeTo, afterTo);
+    }
+
+    private static boolean isLowAt(String s, int i) {
+        return i < s.length() && Character.isLowSurrogate(s.charAt(i));
+    }
+
+    /** See {@link #wholeCodePoints}. */
+    public record Range(int from, int beforeTo, int afterTo) {
     }
 
     /** Characters the edit removed or put in, whichever is more (0: the texts are equal). */
