@@ -21,8 +21,8 @@ import org.tokenlens.engine.tokenize.TokenizerRegistry;
 /**
  * A lane re-encodes an edited text from the encoding it shows (only the merges near the edit are redone) and
  * still shows exactly the fresh encoding; a new tokenizer starts from scratch. A keystroke in a lane whose tokenizer
- * edits incrementally is re-encoded at once, without a worker; a big paste, or a tokenizer that encodes all over
- * again, still goes to the worker.
+ * edits incrementally (tiktoken, BERT's pipeline) is re-encoded at once, without a worker; a big paste, or a
+ * tokenizer that encodes all over again (a byte-level pipeline), still goes to the worker.
  */
 class LaneEditEncodingTest {
 
@@ -60,37 +60,43 @@ class LaneEditEncodingTest {
     void aKeystrokeIsReEncodedAtOnceAndAPasteOnAWorker() {
         ManualTaskRunner runner = new ManualTaskRunner();
         String doc = "def tokenize(text):\n    return [t for t in text.split() if t]  # 日本語 🙂\n".repeat(200);
+        String llama = org.tokenlens.testing.Fixtures.tokenizerJson("llama3").toString();
         TokenizationViewModel vm = new TokenizationViewModel(REGISTRY::load, runner, List.of(),
-                List.of("cl100k_base", "bert-base-uncased"), doc);
+                List.of("cl100k_base", "bert-base-uncased", llama), doc);
         runner.pending().forEach(ManualTaskRunner.Pending::complete); // the first encodes
         runner.pending().clear();
-        LaneViewModel tiktoken = vm.lanes().get(0);
-        LaneViewModel bert = vm.lanes().get(1);
-        Tokenizer cl100k = REGISTRY.load("cl100k_base");
-        Encoding bertBefore = bert.encodingProperty().get();
+        List<LaneViewModel> lanes = vm.lanes();
+        Encoding llamaBefore = lanes.get(2).encodingProperty().get();
 
         String typed = doc.substring(0, 500) + "x" + doc.substring(500);
         vm.textProperty().set(typed);
-        Encoding e = tiktoken.encodingProperty().get();
-        assertEquals(cl100k.encode(typed), e, "the keystroke's encoding is shown at once");
-        assertEquals(false, tiktoken.busyProperty().get());
-        ChipData chips = tiktoken.chipDataProperty().get();
-        assertSame(e, chips.encoding());
-        ChipData fresh = ChipData.of(e, TokenMarks.unknownId(cl100k), ChipMode.TEXT);
-        assertTrue(java.util.Arrays.equals(fresh.clusterStarts(), chips.clusterStarts())
-                && java.util.Arrays.equals(fresh.widths(), chips.widths())
-                && java.util.Arrays.equals(fresh.lineEnds(), chips.lineEnds()), "its chips are the fresh chips");
-        assertSame(bertBefore, bert.encodingProperty().get(), "WordPiece encodes all over again: on the worker");
-        assertTrue(bert.busyProperty().get());
-        assertEquals(1, runner.pending().size(), "one task: bert's");
+        for (int k = 0; k < 2; k++) { // tiktoken and BERT's pipeline re-encode near the edit
+            LaneViewModel lane = lanes.get(k);
+            Tokenizer t = REGISTRY.load(lane.tokenizerNameProperty().get());
+            Encoding e = lane.encodingProperty().get();
+            assertEquals(t.encode(typed), e, "the keystroke's encoding is shown at once");
+            assertEquals(false, lane.busyProperty().get());
+            ChipData chips = lane.chipDataProperty().get();
+            assertSame(e, chips.encoding());
+            ChipData fresh = ChipData.of(e, TokenMarks.unknownId(t), ChipMode.TEXT);
+            assertTrue(java.util.Arrays.equals(fresh.clusterStarts(), chips.clusterStarts())
+                    && java.util.Arrays.equals(fresh.widths(), chips.widths())
+                    && java.util.Arrays.equals(fresh.lineEnds(), chips.lineEnds()), "its chips are the fresh chips");
+        }
+        assertSame(llamaBefore, lanes.get(2).encodingProperty().get(), "a byte-level pipeline: on the worker");
+        assertTrue(lanes.get(2).busyProperty().get());
+        assertEquals(1, runner.pending().size(), "one task: llama's");
 
         String pasted = typed.substring(0, 100) + doc.substring(0, 2000) + typed.substring(100);
         vm.textProperty().set(pasted);
-        assertEquals(e, tiktoken.encodingProperty().get(), "a paste waits for the worker");
-        assertTrue(tiktoken.busyProperty().get());
+        Encoding shown = lanes.get(0).encodingProperty().get();
+        assertEquals(REGISTRY.load("cl100k_base").encode(typed), shown, "a paste waits for the worker");
+        assertTrue(lanes.get(0).busyProperty().get());
         runner.pending().forEach(ManualTaskRunner.Pending::complete);
-        assertEquals(cl100k.encode(pasted), tiktoken.encodingProperty().get());
-        assertEquals(REGISTRY.load("bert-base-uncased").encode(pasted), bert.encodingProperty().get());
-        assertNotEquals(bertBefore, bert.encodingProperty().get());
+        for (LaneViewModel lane : lanes) {
+            assertEquals(REGISTRY.load(lane.tokenizerNameProperty().get()).encode(pasted),
+                    lane.encodingProperty().get());
+        }
+        assertNotEquals(llamaBefore, lanes.get(2).encodingProperty().get());
     }
 }

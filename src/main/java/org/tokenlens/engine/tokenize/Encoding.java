@@ -79,6 +79,22 @@ public record Encoding(String text, int[] ids, String[] tokens, byte[][] bytes, 
         return n;
     }
 
+    /**
+     * Copies tokens {@code [from, to)} of {@code e} into the arrays at {@code at}: the building block of
+     * re-encodings that keep the tokens an edit left alone.
+     */
+    public static void copy(Encoding e, int from, int to, int at, int[] ids, String[] tokens, byte[][] bytes,
+                            int[] starts, int[] ends, boolean[] special, int[] words) {
+        int n = to - from;
+        System.arraycopy(e.ids, from, ids, at, n);
+        System.arraycopy(e.tokens, from, tokens, at, n);
+        System.arraycopy(e.bytes, from, bytes, at, n);
+        System.arraycopy(e.starts, from, starts, at, n);
+        System.arraycopy(e.ends, from, ends, at, n);
+        System.arraycopy(e.special, from, special, at, n);
+        System.arraycopy(e.wordIndex, from, words, at, n);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Encoding e && text.equals(e.text) && Arrays.equals(ids, e.ids)

@@ -90,4 +90,10 @@ public record BertNormalizer(boolean cleanText, boolean handleChineseChars, Bool
                 || (cp >= 0x2B740 && cp <= 0x2B81F) || (cp >= 0x2B920 && cp <= 0x2CEAF)
                 || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F);
     }
+
+    /** Character by character (NFD's reordering of combining marks never crosses white space). */
+    @Override
+    public boolean cutsAtAsciiWhitespace() {
+        return true;
+    }
 }

@@ -6,4 +6,10 @@ public record LowercaseNormalizer() implements Normalizer {
     public void normalize(NormalizedString s) {
         s.lowercase();
     }
+
+    /** Character by character (NFD's reordering of combining marks never crosses white space). */
+    @Override
+    public boolean cutsAtAsciiWhitespace() {
+        return true;
+    }
 }

@@ -14,4 +14,9 @@ public record SequenceNormalizer(List<Normalizer> normalizers) implements Normal
             n.normalize(s);
         }
     }
+
+    @Override
+    public boolean cutsAtAsciiWhitespace() {
+        return normalizers.stream().allMatch(Normalizer::cutsAtAsciiWhitespace);
+    }
 }

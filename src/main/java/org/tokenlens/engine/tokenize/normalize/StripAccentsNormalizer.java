@@ -21,4 +21,10 @@ public record StripAccentsNormalizer() implements Normalizer {
         return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK
                 || t == Character.ENCLOSING_MARK;
     }
+
+    /** Character by character (NFD's reordering of combining marks never crosses white space). */
+    @Override
+    public boolean cutsAtAsciiWhitespace() {
+        return true;
+    }
 }

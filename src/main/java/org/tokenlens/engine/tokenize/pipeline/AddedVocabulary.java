@@ -28,6 +28,11 @@ final class AddedVocabulary {
      * Register tokens in file order, as HF does on load: an added token keeps the id the model gives its content,
      * else takes the next id after the model's vocabulary and the added tokens so far.
      */
+    /** Every registered added token. */
+    java.util.Collection<AddedToken> all() {
+        return tokenById.values();
+    }
+
     AddedVocabulary(List<AddedToken> tokens, Model model, Normalizer normalizer) {
         int nextId = model.vocabSize();
         for (AddedToken t : tokens) {

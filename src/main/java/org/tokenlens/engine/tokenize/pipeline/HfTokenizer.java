@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.tokenlens.engine.tokenize.EncodeOptions;
 import org.tokenlens.engine.tokenize.Encoding;
+import org.tokenlens.engine.tokenize.TextEdit;
 import org.tokenlens.engine.tokenize.Tokenizer;
 import org.tokenlens.engine.tokenize.TokenizerInfo;
 import org.tokenlens.engine.tokenize.Trace;
@@ -38,6 +39,8 @@ public final class HfTokenizer implements Tokenizer {
     private final AtomicReferenceArray<byte[]> bytesCache;
     private final boolean lossless;
     private final TokenizerInfo info;
+    /** See {@link #encodeEdited}. */
+    private final boolean incremental;
 
     /**
      * Assemble a pipeline; null stages are skipped (as in HF). {@code addedTokens} in the file's order.
@@ -58,6 +61,7 @@ public final class HfTokenizer implements Tokenizer {
         this.bytesCache = new AtomicReferenceArray<>(vocabSize);
         this.lossless = lossless;
         this.info = info;
+        this.incremental = cutsAtAsciiWhitespace();
     }
 
     @Override
@@ -81,7 +85,135 @@ public final class HfTokenizer implements Tokenizer {
 
     @Override
     public Encoding encode(String text, EncodeOptions options) {
-        PreTokenizedString pts = preTokenize(text, options.allowSpecialInText());
+        TokenList list = sequence(text, options.allowSpecialInText());
+        if (postProcessor != null) {
+            list = postProcessor.process(list, text, options.addSpecialTokens());
+        }
+        int n = list.size();
+        byte[][] bytes = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            bytes[i] = bytesOf(list.id(i), list.token(i));
+        }
+        return new Encoding(text, list.ids(), list.tokens(), bytes, list.starts(), list.ends(), list.specials(),
+                list.wordIndexes());
+    }
+
+    private byte[] bytesOf(int id, String token) {
+        byte[] b = tokenBytes(id);
+        return b != null ? b : token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether this pipeline can re-encode only the white-space-delimited stretch an edit touched. */
+    private boolean cutsAtAsciiWhitespace() {
+        return (normalizer == null || normalizer.cutsAtAsciiWhitespace()) && preTokenizer != null
+                && preTokenizer.cutsAtAsciiWhitespace() && (postProcessor == null || postProcessor.wrapsSequence())
+                && added.all().stream().noneMatch(a -> a.lstrip() || a.rstrip() || a.content().isBlank()
+                        || a.content().chars().anyMatch(HfTokenizer::isAsciiWhitespace));
+    }
+
+    private static boolean isAsciiWhitespace(int c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    @Override
+    public boolean editsIncrementally() {
+        return incremental;
+    }
+
+    /** Characters looked back (and ahead) for white space to cut at before giving up and encoding it all. */
+    private static final int CUT_SEARCH = 4096;
+
+    /**
+     * {@code encode(text)} reusing {@code previous} (this tokenizer's default encoding of the text before an edit),
+     * for pipelines that {@linkplain #cutsAtAsciiWhitespace cut at white space}: the stretch from just after the
+     * last ASCII white space before the change to the first one after it is encoded alone; the tokens before and
+     * after are the previous ones (moved by the edit's length change, their words renumbered), between the same
+     * special tokens. Normalizer, pre-tokenizer and added tokens treat the text on either side of such a character
+     * independently and the model sees one word at a time, so this is what encoding the whole text gives.
+     */
+    @Override
+    public Encoding encodeEdited(Encoding previous, String text) {
+        if (!incremental || previous == null) {
+            return encode(text);
+        }
+        int size = previous.size();
+        int[] words = previous.wordIndex();
+        int first = 0; // the sequence: the one run of tokens with a word, between the post-processor's specials
+        while (first < size && words[first] < 0) {
+            first++;
+        }
+        int end = first;
+        while (end < size && words[end] >= 0) {
+            end++;
+        }
+        for (int i = end; i < size; i++) {
+            if (words[i] >= 0) {
+                return encode(text);
+            }
+        }
+        String old = previous.text();
+        TextEdit edit = TextEdit.between(old, text);
+        int from = edit.head();
+        while (from > 0 && !isAsciiWhitespace(old.charAt(from - 1))) {
+            if (edit.head() - from > CUT_SEARCH) {
+                return encode(text);
+            }
+            from--;
+        }
+        int to = edit.tailStart();
+        while (to < text.length() && !isAsciiWhitespace(text.charAt(to))) {
+            if (to - edit.tailStart() > CUT_SEARCH) {
+                return encode(text);
+            }
+            to++;
+        }
+        int shift = edit.shift();
+        int[] starts = previous.starts();
+        int head = first; // previous tokens before the cut
+        while (head < end && starts[head] < from) {
+            head++;
+        }
+        int tail = head; // the first previous token after the stretch
+        while (tail < end && starts[tail] < to - shift) {
+            tail++;
+        }
+        TokenList middle = sequence(text.substring(from, to), true);
+        int m = middle.size();
+        int wordBase = head > first ? words[head - 1] + 1 : 0;
+        int middleWords = m > 0 ? middle.wordIndex(m - 1) + 1 : 0;
+        int wordShift = tail < end ? wordBase + middleWords - words[tail] : 0;
+        int n = size - (tail - head) + m;
+        int[] ids = new int[n];
+        String[] tokens = new String[n];
+        byte[][] bytes = new byte[n][];
+        int[] newStarts = new int[n];
+        int[] newEnds = new int[n];
+        boolean[] special = new boolean[n];
+        int[] newWords = new int[n];
+        Encoding.copy(previous, 0, head, 0, ids, tokens, bytes, newStarts, newEnds, special, newWords);
+        for (int k = 0; k < m; k++) {
+            int at = head + k;
+            ids[at] = middle.id(k);
+            tokens[at] = middle.token(k);
+            bytes[at] = bytesOf(middle.id(k), middle.token(k));
+            newStarts[at] = middle.start(k) + from;
+            newEnds[at] = middle.end(k) + from;
+            special[at] = middle.special(k);
+            newWords[at] = middle.wordIndex(k) + wordBase;
+        }
+        int at = head + m;
+        Encoding.copy(previous, tail, size, at, ids, tokens, bytes, newStarts, newEnds, special, newWords);
+        for (int i = at; i < at + (end - tail); i++) { // the sequence's tail moves; the specials after it do not
+            newStarts[i] += shift;
+            newEnds[i] += shift;
+            newWords[i] += wordShift;
+        }
+        return new Encoding(text, ids, tokens, bytes, newStarts, newEnds, special, newWords);
+    }
+
+    /** The sequence's tokens before post-processing: added tokens matched, normalized, pre-tokenized, modelled. */
+    private TokenList sequence(String text, boolean matchSpecial) {
+        PreTokenizedString pts = preTokenize(text, matchSpecial);
         List<PreTokenizedString.Split> splits = pts.splits();
         boolean[] isAddedToken = new boolean[splits.size()];
         for (int w = 0; w < splits.size(); w++) {
@@ -108,17 +240,7 @@ public final class HfTokenizer implements Tokenizer {
                 list.add(t.id(), t.value(), start, end, special, w, 0);
             }
         }
-        if (postProcessor != null) {
-            list = postProcessor.process(list, text, options.addSpecialTokens());
-        }
-        int n = list.size();
-        byte[][] bytes = new byte[n][];
-        for (int i = 0; i < n; i++) {
-            byte[] b = tokenBytes(list.id(i));
-            bytes[i] = b != null ? b : list.token(i).getBytes(StandardCharsets.UTF_8);
-        }
-        return new Encoding(text, list.ids(), list.tokens(), bytes, list.starts(), list.ends(), list.specials(),
-                list.wordIndexes());
+        return list;
     }
 
     @Override

@@ -21,4 +21,10 @@ final class BertProcessor implements PostProcessor {
         out.addSpecial(sep.id(), sep.token(), 0);
         return out;
     }
+
+    /** The single-sequence template: specials around the sequence, its tokens as they came. */
+    @Override
+    public boolean wrapsSequence() {
+        return true;
+    }
 }

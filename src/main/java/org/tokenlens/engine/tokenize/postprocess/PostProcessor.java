@@ -12,4 +12,12 @@ public interface PostProcessor {
      * no tokens.
      */
     TokenList process(TokenList input, String text, boolean addSpecialTokens);
+
+    /**
+     * Whether the result is always the same special tokens before and after the sequence, whose tokens pass
+     * unchanged (type ids aside): an edited text then keeps the previous result's specials around its new tokens.
+     */
+    default boolean wrapsSequence() {
+        return false;
+    }
 }

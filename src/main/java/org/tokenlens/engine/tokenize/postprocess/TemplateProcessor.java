@@ -43,4 +43,10 @@ final class TemplateProcessor implements PostProcessor {
         }
         return out;
     }
+
+    /** A template holding the sequence once: specials around it, its tokens as they came. */
+    @Override
+    public boolean wrapsSequence() {
+        return single.stream().filter(p -> p.special() == null).count() == 1;
+    }
 }

@@ -42,4 +42,10 @@ public final class BertPreTokenizer implements PreTokenizer {
         }
         return out;
     }
+
+    /** White space only separates words here. */
+    @Override
+    public boolean cutsAtAsciiWhitespace() {
+        return true;
+    }
 }

@@ -7,4 +7,12 @@ package org.tokenlens.engine.tokenize.pretokenize;
  */
 public interface PreTokenizer {
     void preTokenize(PreTokenizedString s);
+
+    /**
+     * Whether an ASCII white-space character always ends the word before it and is never part of a word, so the
+     * words of a text are the words of its pieces cut right after such characters.
+     */
+    default boolean cutsAtAsciiWhitespace() {
+        return false;
+    }
 }

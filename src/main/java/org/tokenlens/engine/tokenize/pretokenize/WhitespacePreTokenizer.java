@@ -40,4 +40,10 @@ public final class WhitespacePreTokenizer implements PreTokenizer {
         }
         return out;
     }
+
+    /** White space only separates words here. */
+    @Override
+    public boolean cutsAtAsciiWhitespace() {
+        return true;
+    }
 }

@@ -11,4 +11,10 @@ public final class WhitespaceSplitPreTokenizer implements PreTokenizer {
         s.split((index, piece) -> piece.split(Matches.ofCodePoints(UnicodeProps::isWhitespace, piece.get()),
                 SplitBehavior.REMOVED));
     }
+
+    /** White space only separates words here. */
+    @Override
+    public boolean cutsAtAsciiWhitespace() {
+        return true;
+    }
 }
