@@ -132,6 +132,7 @@ public final class KeystrokeBench {
 
         System.out.printf(Locale.ROOT, "document %,d chars, lanes %s%n", doc.length(), lanes);
         java.util.Map<Long, Long> cpuBefore = threadCpu();
+        java.util.Map<Long, Long> allocBefore = threadAllocated();
         long[] busy = new long[KEYS];
         long[] busyCpu = new long[KEYS];
         long[] latency = new long[KEYS];
@@ -179,6 +180,21 @@ public final class KeystrokeBench {
                 .forEach(e -> cpuLine.append(String.format(Locale.ROOT, "  %s %.1f ms", e.getKey(),
                         e.getValue() / 1e6 / (KEYS + WARMUP))));
         System.out.println(cpuLine);
+        // garbage per keystroke: what the young collections (pauses the FX thread shares) have to clear
+        java.util.Map<Long, Long> allocAfter = threadAllocated();
+        java.util.Map<String, Long> allocByThread = new java.util.TreeMap<>();
+        allocAfter.forEach((id, bytes) -> {
+            java.lang.management.ThreadInfo info = THREADS.getThreadInfo(id);
+            long spent = bytes - allocBefore.getOrDefault(id, 0L);
+            if (info != null && spent > 0) {
+                allocByThread.merge(info.getThreadName().replaceAll("-\\d+$", ""), spent, Long::sum);
+            }
+        });
+        StringBuilder allocLine = new StringBuilder("allocated per keystroke by thread:");
+        allocByThread.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(4)
+                .forEach(e -> allocLine.append(String.format(Locale.ROOT, "  %s %.2f MB", e.getKey(),
+                        e.getValue() / 1e6 / (KEYS + WARMUP))));
+        System.out.println(allocLine);
         report("FX thread busy per keystroke (wall)", busy);
         report("FX thread busy per keystroke (CPU)", busyCpu);
         report("keystroke -> both lanes' chips updated", applyLatency);
@@ -231,6 +247,19 @@ public final class KeystrokeBench {
                 paste[0] / 1e6, paste[1] / 1e6, shown / 1e6, fxCpu / 1e6, worst.get() / 1e6);
         runner.delegate.close();
         Platform.exit();
+    }
+
+    /** Bytes allocated so far by every live thread, by id. */
+    private static java.util.Map<Long, Long> threadAllocated() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) THREADS;
+        java.util.Map<Long, Long> bytes = new java.util.HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long b = threads.getThreadAllocatedBytes(id);
+            if (b >= 0) {
+                bytes.put(id, b);
+            }
+        }
+        return bytes;
     }
 
     /** CPU time so far of every live thread, by id. */
