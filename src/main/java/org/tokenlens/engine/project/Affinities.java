@@ -28,7 +28,7 @@ final class Affinities {
         double[] conditional = new double[n * k];
         pool.submit(() -> IntStream.range(0, n).parallel().forEach(i ->
                 calibrate(knn.distance2, i * k, k, perplexity, conditional))).join();
-        return symmetrise(knn.index, conditional, n, k);
+        return symmetrise(knn.index, conditional, n, k, pool);
     }
 
     /**
@@ -89,8 +89,12 @@ final class Affinities {
         }
     }
 
-    /** Adds each row's entries and their transposes, merges duplicates, divides by 2n. */
-    private static Affinities symmetrise(int[] index, double[] conditional, int n, int k) {
+    /**
+     * Adds each row's entries and their transposes, merges duplicates, divides by 2n. Rows are sorted and merged
+     * in parallel, each in its own slice of the arrays (the same sums in the same order for any thread count),
+     * then packed.
+     */
+    private static Affinities symmetrise(int[] index, double[] conditional, int n, int k, ForkJoinPool pool) {
         int[] count = new int[n + 1];
         for (int i = 0; i < n; i++) {
             count[i] += k;
@@ -115,37 +119,51 @@ final class Affinities {
                 val[fill[t]++] = v;
             }
         }
-        // sort each row by column and merge duplicates (i→j and j→i both present)
-        int[] outStart = new int[n + 1];
-        int w = 0;
-        long[] keys = new long[2 * k + 64];
+        // sort each row by column and merge duplicates (i→j and j→i both present) at the front of its slice
+        int[] kept = new int[n];
         double scale = 1.0 / (2.0 * n);
-        for (int i = 0; i < n; i++) {
-            int a = start[i];
-            int len = start[i + 1] - a;
-            if (keys.length < len) {
-                keys = new long[len];
-            }
-            for (int e = 0; e < len; e++) {
-                keys[e] = ((long) col[a + e] << 32) | e;
-            }
-            Arrays.sort(keys, 0, len);
-            outStart[i] = w;
-            double[] rowVals = Arrays.copyOfRange(val, a, a + len);
-            int last = -1;
-            for (int e = 0; e < len; e++) {
-                int c = (int) (keys[e] >>> 32);
-                double v = rowVals[(int) keys[e]];
-                if (c == last) {
-                    val[w - 1] += v * scale;
-                } else {
-                    col[w] = c;
-                    val[w++] = v * scale;
-                    last = c;
+        int tasks = 4 * pool.getParallelism();
+        pool.submit(() -> IntStream.range(0, tasks).parallel().forEach(task -> {
+            long[] keys = new long[2 * k + 64];
+            double[] rowVals = new double[2 * k + 64];
+            for (int i = (int) ((long) n * task / tasks); i < (int) ((long) n * (task + 1) / tasks); i++) {
+                int a = start[i];
+                int len = start[i + 1] - a;
+                if (keys.length < len) {
+                    keys = new long[len];
+                    rowVals = new double[len];
                 }
+                for (int e = 0; e < len; e++) {
+                    keys[e] = ((long) col[a + e] << 32) | e;
+                }
+                Arrays.sort(keys, 0, len);
+                System.arraycopy(val, a, rowVals, 0, len);
+                int w = a;
+                int last = -1;
+                for (int e = 0; e < len; e++) {
+                    int c = (int) (keys[e] >>> 32);
+                    double v = rowVals[(int) keys[e]];
+                    if (c == last) {
+                        val[w - 1] += v * scale;
+                    } else {
+                        col[w] = c;
+                        val[w++] = v * scale;
+                        last = c;
+                    }
+                }
+                kept[i] = w - a;
             }
+        })).join();
+        int[] outStart = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            outStart[i + 1] = outStart[i] + kept[i];
         }
-        outStart[n] = w;
-        return new Affinities(n, outStart, Arrays.copyOf(col, w), Arrays.copyOf(val, w));
+        int[] outCol = new int[outStart[n]];
+        double[] outVal = new double[outStart[n]];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(col, start[i], outCol, outStart[i], kept[i]);
+            System.arraycopy(val, start[i], outVal, outStart[i], kept[i]);
+        }
+        return new Affinities(n, outStart, outCol, outVal);
     }
 }
