@@ -142,6 +142,9 @@ public final class HfTokenizer implements Tokenizer {
         while (first < size && words[first] < 0) {
             first++;
         }
+        if (first == size) {
+            return encode(text); // no sequence tokens: which specials went before it and which after is unknown
+        }
         int end = first;
         while (end < size && words[end] >= 0) {
             end++;

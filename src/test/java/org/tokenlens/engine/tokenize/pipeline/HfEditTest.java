@@ -65,6 +65,18 @@ class HfEditTest {
     }
 
     @Test
+    void anEmptyOrUnrelatedPreviousEncodingStillGivesTheFreshEncoding() {
+        Tokenizer bert = REGISTRY.load("bert-base-uncased");
+        Encoding other = bert.encode("completely different words 123");
+        for (String text : new String[] {"", "x", " ", "completely", "different words 123 and more", "  \n\n [SEP] 🙂"}) {
+            assertEquals(bert.encode(text), bert.encodeEdited(other, text), text);
+            assertEquals(bert.encode(text), bert.encodeEdited(bert.encode(""), text), text);
+            assertEquals(bert.encode(text), bert.encodeEdited(bert.encode("   "), text), text);
+            assertEquals(bert.encode(text), bert.encodeEdited(null, text), text);
+        }
+    }
+
+    @Test
     void pipelinesThatDoNotCutAtWhiteSpaceEncodeAllAgain() {
         for (String name : List.of("llama3", "qwen3", "gemma3")) {
             Tokenizer t = REGISTRY.load(Fixtures.tokenizerJson(name).toString());
