@@ -106,7 +106,8 @@ final class Attraction {
 
     /**
      * Sums every pair's terms at the coordinates {@code y} (interleaved) into the ranges' arrays; {@link #force}
-     * then reads a point's total (the gradient step does, so the totals take no pass of their own).
+     * then reads a point's total (the gradient step adds the ranges itself, {@link #totalsRanked}, so the totals
+     * take no pass of their own).
      */
     void compute(double[] y, ForkJoinPool pool) {
         int[] ord = order;
@@ -121,7 +122,7 @@ final class Attraction {
     /**
      * As {@link #compute(double[], ForkJoinPool)} with {@code yr} already in the summing order ({@code yr[2k]} is
      * point {@code order[k]}): the copy to single precision reads memory in order. Read the totals with
-     * {@link #forceRanked}.
+     * {@link #totalsRanked}.
      */
     void computeRanked(double[] yr, ForkJoinPool pool) {
         for (int k = 0; k < 2 * n; k++) {
@@ -130,14 +131,18 @@ final class Attraction {
         pool.submit(() -> IntStream.range(0, PARTS).parallel().forEach(this::part)).join();
     }
 
-    /** The k-th summed point's total along {@code axis}: {@link #force} of {@code order[k]}, the same sum. */
-    float forceRanked(int k, int axis) {
-        int c = 2 * k + axis;
-        float sum = 0;
+    /**
+     * {@code out[c]} = the attractive total of the k-th summed point along {@code axis} for every interleaved
+     * coordinate c = 2k + axis in [from, to): {@link #force} of {@code order[k]}, the same sums in the same order,
+     * taken a range's array at a time (element-wise, so C2 vectorises it).
+     */
+    void totalsRanked(int from, int to, float[] out) {
+        Arrays.fill(out, from, to, 0f);
         for (float[] part : sums) {
-            sum += part[c];
+            for (int c = from; c < to; c++) {
+                out[c] += part[c];
+            }
         }
-        return sum;
     }
 
     /** Point i's {@code Σⱼ pᵢⱼ wᵢⱼ (yᵢ − yⱼ)} along {@code axis} (0 = x, 1 = y): the ranges added in order. */

@@ -20,6 +20,8 @@ final class SparseTsne {
 
     /** Longest step a point may take in one iteration (openTSNE's default {@code max_step_norm}). */
     static final double MAX_STEP = 5;
+    /** Pieces the gradient step is cut into for the threads: a few per thread, each long enough for SIMD. */
+    private static final int STEP_CHUNKS = 8;
 
     private final int n;
     private final Tsne.Options options;
@@ -71,6 +73,8 @@ final class SparseTsne {
         double[] gains = new double[2 * n];
         Arrays.fill(gains, 1);
         double[] repel = new double[2 * n];
+        float[] attracts = new float[2 * n];
+        double[] grads = new double[2 * n];
         Attraction attraction = new Attraction(p, order);
         int iterations = options.iterations();
         double pLogP = pLogP(p);
@@ -94,24 +98,8 @@ final class SparseTsne {
                 kl = klDivergence(p, y, z, pLogP);
             }
             final double zz = z;
-            pool.submit(() -> IntStream.range(0, n).parallel().forEach(k -> {
-                for (int c = 2 * k; c < 2 * k + 2; c++) {
-                    double grad = 4 * (attraction.forceRanked(k, c - 2 * k) * exaggeration - repel[c] / zz);
-                    double g = (Math.signum(grad) != Math.signum(update[c])) ? gains[c] + 0.2 : gains[c] * 0.8;
-                    g = Math.max(g, 0.01);
-                    gains[c] = g;
-                    update[c] = momentum * update[c] - eta * g * grad;
-                }
-                // openTSNE's max_step_norm: without it, whole-vocabulary runs flung a few points ~900 units out
-                // in the first 25 iterations, which also stretches the FFT grid over empty space
-                double norm = Math.sqrt(update[2 * k] * update[2 * k] + update[2 * k + 1] * update[2 * k + 1]);
-                if (norm > MAX_STEP) {
-                    update[2 * k] *= MAX_STEP / norm;
-                    update[2 * k + 1] *= MAX_STEP / norm;
-                }
-                yr[2 * k] += update[2 * k];
-                yr[2 * k + 1] += update[2 * k + 1];
-            })).join();
+            pool.submit(() -> IntStream.range(0, STEP_CHUNKS).parallel().forEach(chunk -> step(chunk, attraction,
+                    exaggeration, zz, momentum, eta, yr, repel, attracts, grads, gains, update))).join();
             centre(yr);
             if (report) {
                 unpermute(yr, order, y);
@@ -122,6 +110,47 @@ final class SparseTsne {
         double z = repulsion.compute(yr, n, repel, pool);
         unpermute(yr, order, y);
         return klDivergence(p, y, z, pLogP);
+    }
+
+    /**
+     * One chunk of the points' gradient step: gradients, gains and momentum updates as element-wise passes over the
+     * chunk's coordinates, then each point's step clipped to {@link #MAX_STEP} and taken. Chunks are fixed by n,
+     * and every value depends on its own coordinate (or point) alone, so the thread count changes nothing.
+     */
+    private void step(int chunk, Attraction attraction, double exaggeration, double z, double momentum, double eta,
+                      double[] yr, double[] repel, float[] attracts, double[] grads, double[] gains,
+                      double[] update) {
+        int k0 = (int) ((long) n * chunk / STEP_CHUNKS);
+        int k1 = (int) ((long) n * (chunk + 1) / STEP_CHUNKS);
+        int c0 = 2 * k0;
+        int c1 = 2 * k1;
+        attraction.totalsRanked(c0, c1, attracts);
+        for (int c = c0; c < c1; c++) {
+            grads[c] = 4 * (attracts[c] * exaggeration - repel[c] / z);
+        }
+        for (int c = c0; c < c1; c++) {
+            double grad = grads[c];
+            double u = update[c];
+            double g = (Math.signum(grad) != Math.signum(u)) ? gains[c] + 0.2 : gains[c] * 0.8;
+            g = Math.max(g, 0.01);
+            gains[c] = g;
+            update[c] = momentum * u - eta * g * grad;
+        }
+        for (int k = k0; k < k1; k++) {
+            double ux = update[2 * k];
+            double uy = update[2 * k + 1];
+            // openTSNE's max_step_norm: without it, whole-vocabulary runs flung a few points ~900 units out
+            // in the first 25 iterations, which also stretches the FFT grid over empty space
+            double norm = Math.sqrt(ux * ux + uy * uy);
+            if (norm > MAX_STEP) {
+                ux *= MAX_STEP / norm;
+                uy *= MAX_STEP / norm;
+                update[2 * k] = ux;
+                update[2 * k + 1] = uy;
+            }
+            yr[2 * k] += ux;
+            yr[2 * k + 1] += uy;
+        }
     }
 
     /** {@code y[2·order[k]…] = yr[2k…]}: back to the caller's order. */

@@ -117,4 +117,27 @@ class AttractionTest {
         a.compute(y, 1, again, TWO);
         assertArrayEquals(one, again, "the range arrays are cleared between calls");
     }
+
+    @Test
+    void totalsOverAnyCoordinateRangeAreEachPointsForce() {
+        int[] order = shuffled(11);
+        Attraction a = new Attraction(P, order);
+        double[] y = layout(3, 2);
+        double[] yr = new double[2 * N];
+        for (int k = 0; k < N; k++) {
+            yr[2 * k] = y[2 * order[k]];
+            yr[2 * k + 1] = y[2 * order[k] + 1];
+        }
+        a.computeRanked(yr, TWO);
+        float[] totals = new float[2 * N];
+        // uneven pieces, as the gradient step's chunks cut them
+        for (int from = 0, to; from < 2 * N; from = to) {
+            to = Math.min(2 * N, from + 2 * 157 + 1);
+            a.totalsRanked(from, to, totals);
+        }
+        for (int k = 0; k < N; k++) {
+            assertEquals(a.force(order[k], 0), totals[2 * k], "x of point " + order[k]);
+            assertEquals(a.force(order[k], 1), totals[2 * k + 1], "y of point " + order[k]);
+        }
+    }
 }
