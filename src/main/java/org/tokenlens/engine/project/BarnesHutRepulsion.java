@@ -42,39 +42,7 @@ final class BarnesHutRepulsion implements Repulsion {
     private int[] walkStack = new int[64];
 
     BarnesHutRepulsion(double theta) {
-        WarmUp.done();
         this.theta2 = theta * theta;
-    }
-
-    /**
-     * Runs {@link #interact} on full blocks once per JVM, before the first tree is walked. C2 unrolls and
-     * vectorises that loop as far as its profiled trip count allows, and the profile is whatever the first blocks
-     * of a run happened to hold: the compiled code printed from ProjectionBench runs used 4-, 8- or 16-float
-     * vectors from run to run (early maps have many small blocks), and the kernel costs ~0.5 ns per pair at 4
-     * floats against ~0.3 ns at 16 (AVX-512). Profiled on full blocks first (~20 ms, once), every run checked got
-     * 16-float code. Speed only: the sums are the same either way. A holder class, so that it runs after
-     * BarnesHutRepulsion's own initialisation (methods of a class still being initialised are not compiled).
-     */
-    private static final class WarmUp {
-        private static final int CALLS = 20_000;
-
-        static {
-            float[] px = new float[BLOCK];
-            float[] py = new float[BLOCK];
-            float[] ax = new float[BLOCK];
-            float[] ay = new float[BLOCK];
-            float[] az = new float[BLOCK];
-            for (int k = 0; k < BLOCK; k++) {
-                px[k] = k;
-                py[k] = -k;
-            }
-            for (int r = 0; r < CALLS; r++) {
-                interact(px, py, ax, ay, az, BLOCK, r & 7, r & 3, 1);
-            }
-        }
-
-        static void done() {
-        }
     }
 
     /** A thread's walk stack, interaction list and the current block's points and sums. */
