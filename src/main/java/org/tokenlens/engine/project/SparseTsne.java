@@ -22,6 +22,8 @@ final class SparseTsne {
     static final double MAX_STEP = 5;
     /** Pieces the gradient step is cut into for the threads: a few per thread, each long enough for SIMD. */
     private static final int STEP_CHUNKS = 8;
+    /** Row pieces of the KL sums (~877k log() calls at 5,000 points): fixed, so the value ignores the threads. */
+    private static final int KL_CHUNKS = 8;
 
     private final int n;
     private final Tsne.Options options;
@@ -77,7 +79,7 @@ final class SparseTsne {
         double[] grads = new double[2 * n];
         Attraction attraction = new Attraction(p, order);
         int iterations = options.iterations();
-        double pLogP = pLogP(p);
+        double pLogP = pLogP(p, pool);
         for (int iter = 0; iter < iterations; iter++) {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("t-SNE cancelled at iteration " + iter);
@@ -95,7 +97,7 @@ final class SparseTsne {
             double kl = Double.NaN;
             if (report) {
                 unpermute(yr, order, y);
-                kl = klDivergence(p, y, z, pLogP);
+                kl = klDivergence(p, y, z, pLogP, pool);
             }
             final double zz = z;
             pool.submit(() -> IntStream.range(0, STEP_CHUNKS).parallel().forEach(chunk -> step(chunk, attraction,
@@ -109,7 +111,7 @@ final class SparseTsne {
         // KL of the finished layout: one more pass for Z at the final positions
         double z = repulsion.compute(yr, n, repel, pool);
         unpermute(yr, order, y);
-        return klDivergence(p, y, z, pLogP);
+        return klDivergence(p, y, z, pLogP, pool);
     }
 
     /**
@@ -162,36 +164,61 @@ final class SparseTsne {
     }
 
     /** Σ pᵢⱼ log pᵢⱼ over the stored P: the part of the KL that does not move. */
-    static double pLogP(Affinities p) {
-        double s = 0;
-        for (double pij : p.p) {
-            if (pij > 0) {
-                s += pij * Math.log(pij);
+    static double pLogP(Affinities p, ForkJoinPool pool) {
+        double[] parts = new double[KL_CHUNKS];
+        pool.submit(() -> IntStream.range(0, KL_CHUNKS).parallel().forEach(chunk -> {
+            double s = 0;
+            for (int e = p.rowStart[rowOf(p, chunk)]; e < p.rowStart[rowOf(p, chunk + 1)]; e++) {
+                double pij = p.p[e];
+                if (pij > 0) {
+                    s += pij * Math.log(pij);
+                }
             }
-        }
-        return s;
+            parts[chunk] = s;
+        })).join();
+        return sum(parts);
     }
 
     /**
      * Σ pᵢⱼ log(pᵢⱼ / qᵢⱼ) over the stored P, with qᵢⱼ = wᵢⱼ / Z (P unexaggerated, summing to 1):
-     * {@code Σ p log p + Σ p log(1 + d²) + log Z · Σ p}.
+     * {@code Σ p log p + Σ p log(1 + d²) + log Z · Σ p}. Rows in {@link #KL_CHUNKS} fixed pieces summed in
+     * order, so the value ignores the thread count.
      */
-    static double klDivergence(Affinities p, double[] y, double z, double pLogP) {
-        double kl = 0;
-        double mass = 0;
-        for (int i = 0; i < p.n; i++) {
-            for (int e = p.rowStart[i]; e < p.rowStart[i + 1]; e++) {
-                int j = p.column[e];
-                double dx = y[2 * i] - y[2 * j];
-                double dy = y[2 * i + 1] - y[2 * j + 1];
-                double pij = p.p[e];
-                if (pij > 0) {
-                    kl += pij * Math.log1p(dx * dx + dy * dy);
-                    mass += pij;
+    static double klDivergence(Affinities p, double[] y, double z, double pLogP, ForkJoinPool pool) {
+        double[] kls = new double[KL_CHUNKS];
+        double[] masses = new double[KL_CHUNKS];
+        pool.submit(() -> IntStream.range(0, KL_CHUNKS).parallel().forEach(chunk -> {
+            double kl = 0;
+            double mass = 0;
+            for (int i = rowOf(p, chunk); i < rowOf(p, chunk + 1); i++) {
+                for (int e = p.rowStart[i]; e < p.rowStart[i + 1]; e++) {
+                    int j = p.column[e];
+                    double dx = y[2 * i] - y[2 * j];
+                    double dy = y[2 * i + 1] - y[2 * j + 1];
+                    double pij = p.p[e];
+                    if (pij > 0) {
+                        kl += pij * Math.log1p(dx * dx + dy * dy);
+                        mass += pij;
+                    }
                 }
             }
+            kls[chunk] = kl;
+            masses[chunk] = mass;
+        })).join();
+        return pLogP + sum(kls) + Math.log(z) * sum(masses);
+    }
+
+    /** First row of a KL piece. */
+    private static int rowOf(Affinities p, int chunk) {
+        return (int) ((long) p.n * chunk / KL_CHUNKS);
+    }
+
+    private static double sum(double[] parts) {
+        double s = 0;
+        for (double v : parts) {
+            s += v;
         }
-        return pLogP + kl + Math.log(z) * mass;
+        return s;
     }
 
     private void centre(double[] y) {
