@@ -33,10 +33,11 @@ import org.tokenlens.engine.tokenize.TokenizerRegistry;
  *   <li>A 5 MB paste: the longest FX-thread stall from the paste until both lanes show it, seen by a watchdog
  *   that posts a no-op every 2 ms and records how late each one runs.</li>
  * </ul>
- * Run: {@code bash .ci/bench KeystrokeBench [lanes]} with the Monocle properties below, or
- * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k
+ * Run: {@code bash .ci/bench KeystrokeBench [lanes]} (it adds the Monocle properties and the app's GC pause goal,
+ * as the README's command runs the app), or {@code java -XX:MaxGCPauseMillis=20 -Dglass.platform=Monocle
+ * -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k
  * -cp $(cat cp.txt):BUILD/classes:BUILD/test-classes org.tokenlens.bench.KeystrokeBench [lanes]}
- * (lanes default: cl100k_base,gpt2).
+ * (lanes default: cl100k_base,gpt2; the app opens with bert-base-uncased).
  */
 public final class KeystrokeBench {
 
