@@ -166,36 +166,12 @@ public final class KeystrokeBench {
                 applyLatency[k] = r[3];
             }
         }
-        // where the 2 cores go per keystroke: the renderer (software Prism here), the FX thread, the lane workers
-        java.util.Map<Long, Long> cpuAfter = threadCpu();
-        java.util.Map<String, Long> byThread = new java.util.TreeMap<>();
-        cpuAfter.forEach((id, nanos) -> {
-            java.lang.management.ThreadInfo info = THREADS.getThreadInfo(id);
-            long spent = nanos - cpuBefore.getOrDefault(id, 0L);
-            if (info != null && spent > 0) {
-                byThread.merge(info.getThreadName().replaceAll("-\\d+$", ""), spent, Long::sum);
-            }
-        });
-        StringBuilder cpuLine = new StringBuilder("CPU per keystroke by thread:");
-        byThread.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(5)
-                .forEach(e -> cpuLine.append(String.format(Locale.ROOT, "  %s %.1f ms", e.getKey(),
-                        e.getValue() / 1e6 / (KEYS + WARMUP))));
-        System.out.println(cpuLine);
-        // garbage per keystroke: what the young collections (pauses the FX thread shares) have to clear
-        java.util.Map<Long, Long> allocAfter = threadAllocated();
-        java.util.Map<String, Long> allocByThread = new java.util.TreeMap<>();
-        allocAfter.forEach((id, bytes) -> {
-            java.lang.management.ThreadInfo info = THREADS.getThreadInfo(id);
-            long spent = bytes - allocBefore.getOrDefault(id, 0L);
-            if (info != null && spent > 0) {
-                allocByThread.merge(info.getThreadName().replaceAll("-\\d+$", ""), spent, Long::sum);
-            }
-        });
-        StringBuilder allocLine = new StringBuilder("allocated per keystroke by thread:");
-        allocByThread.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(4)
-                .forEach(e -> allocLine.append(String.format(Locale.ROOT, "  %s %.2f MB", e.getKey(),
-                        e.getValue() / 1e6 / (KEYS + WARMUP))));
-        System.out.println(allocLine);
+        // where the 2 cores go per keystroke: the renderer (software Prism here), the FX thread, the lane workers;
+        // and the garbage per keystroke: what the young collections (pauses the FX thread shares) have to clear
+        System.out.println(perKeystrokeByThread("CPU per keystroke by thread:", cpuBefore, threadCpu(), 5,
+                "  %s %.1f ms"));
+        System.out.println(perKeystrokeByThread("allocated per keystroke by thread:", allocBefore, threadAllocated(),
+                4, "  %s %.2f MB"));
         report("FX thread busy per keystroke (wall)", busy);
         report("FX thread busy per keystroke (CPU)", busyCpu);
         report("keystroke -> both lanes' chips updated", applyLatency);
@@ -248,6 +224,27 @@ public final class KeystrokeBench {
                 paste[0] / 1e6, paste[1] / 1e6, shown / 1e6, fxCpu / 1e6, worst.get() / 1e6);
         runner.delegate.close();
         Platform.exit();
+    }
+
+    /**
+     * {@code title}, then the {@code top} threads (numbered pool threads summed by name) by what they added from
+     * {@code before} to {@code after} per keystroke, each printed with {@code format} in millions (ms of ns, MB).
+     */
+    private static String perKeystrokeByThread(String title, java.util.Map<Long, Long> before,
+                                               java.util.Map<Long, Long> after, int top, String format) {
+        java.util.Map<String, Long> byThread = new java.util.TreeMap<>();
+        after.forEach((id, value) -> {
+            java.lang.management.ThreadInfo info = THREADS.getThreadInfo(id);
+            long spent = value - before.getOrDefault(id, 0L);
+            if (info != null && spent > 0) {
+                byThread.merge(info.getThreadName().replaceAll("-\\d+$", ""), spent, Long::sum);
+            }
+        });
+        StringBuilder line = new StringBuilder(title);
+        byThread.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(top)
+                .forEach(e -> line.append(String.format(Locale.ROOT, format, e.getKey(),
+                        e.getValue() / 1e6 / (KEYS + WARMUP))));
+        return line.toString();
     }
 
     /** Bytes allocated so far by every live thread, by id. */

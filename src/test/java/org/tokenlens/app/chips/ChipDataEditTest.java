@@ -11,6 +11,7 @@ import org.tokenlens.engine.tokenize.Encoding;
 import org.tokenlens.engine.tokenize.Tokenizer;
 import org.tokenlens.engine.tokenize.TokenizerRegistry;
 import org.tokenlens.testing.Fixtures;
+import org.tokenlens.testing.RandomEdits;
 
 /**
  * Chip data after an edit ({@link ChipData#edited}) reuses the clusters, marks, widths and line ends of the
@@ -40,7 +41,7 @@ class ChipDataEditTest {
         for (ChipMode mode : ChipMode.values()) {
             ChipData previous = ChipData.of(tok.encode(text.toString()), unknown, mode, cache);
             for (int step = 0; step < 250; step++) {
-                edit(text, random);
+                RandomEdits.apply(text, random, SNIPPETS);
                 Encoding e = tok.encode(text.toString());
                 ChipData edited = ChipData.edited(previous, e, unknown, mode, cache);
                 ChipData fresh = ChipData.of(e, unknown, mode, freshCache);
@@ -93,19 +94,5 @@ class ChipDataEditTest {
             ends[i] = at;
         }
         return new Encoding(text, cps, tokens, bytes, starts, ends, new boolean[n], java.util.stream.IntStream.range(0, n).toArray());
-    }
-
-    /** Insert a snippet, delete a short range, or replace a range with text from elsewhere in the document. */
-    private static void edit(StringBuilder text, SplittableRandom random) {
-        int at = random.nextInt(text.length() + 1);
-        switch (random.nextInt(4)) {
-            case 0, 1 -> text.insert(at, SNIPPETS.get(random.nextInt(SNIPPETS.size())));
-            case 2 -> text.delete(at, Math.min(text.length(), at + 1 + random.nextInt(6)));
-            default -> {
-                int from = random.nextInt(text.length() + 1);
-                String piece = text.substring(from, Math.min(text.length(), from + random.nextInt(40)));
-                text.replace(at, Math.min(text.length(), at + random.nextInt(10)), piece);
-            }
-        }
     }
 }

@@ -14,6 +14,7 @@ import org.tokenlens.engine.tokenize.TokenizerRegistry;
 import org.tokenlens.testing.Fixtures;
 import org.tokenlens.testing.HfOracle;
 import org.tokenlens.testing.OracleEncoding;
+import org.tokenlens.testing.RandomEdits;
 
 /**
  * BERT's pipeline re-encodes only the white-space-delimited stretch an edit touched ({@code encodeEdited}); after
@@ -87,28 +88,16 @@ class HfEditTest {
         }
     }
 
-    /** Insert a snippet, delete a short range, or replace a range with text from elsewhere in the document. */
+    /** A random edit (see RandomEdits), then no lone surrogate: a cut through 🙂 leaves one, HF cannot be given it. */
     private static void edit(StringBuilder text, SplittableRandom random) {
-        int at = random.nextInt(text.length() + 1);
-        switch (random.nextInt(4)) {
-            case 0, 1 -> text.insert(at, SNIPPETS.get(random.nextInt(SNIPPETS.size())));
-            case 2 -> text.delete(at, Math.min(text.length(), at + 1 + random.nextInt(6)));
-            default -> {
-                int from = random.nextInt(text.length() + 1);
-                String piece = text.substring(from, Math.min(text.length(), from + random.nextInt(40)));
-                text.replace(at, Math.min(text.length(), at + random.nextInt(10)), piece);
-            }
-        }
-        for (int i = 0; i < text.length(); i++) { // a cut through 🙂 leaves a lone surrogate HF cannot be given
+        RandomEdits.apply(text, random, SNIPPETS);
+        for (int i = 0; i < text.length(); i++) {
             if (Character.isSurrogate(text.charAt(i)) && !(Character.isHighSurrogate(text.charAt(i))
                     && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))) {
                 text.deleteCharAt(i--);
             } else if (Character.isHighSurrogate(text.charAt(i))) {
                 i++;
             }
-        }
-        if (text.length() == 0) {
-            text.append("restart");
         }
     }
 }

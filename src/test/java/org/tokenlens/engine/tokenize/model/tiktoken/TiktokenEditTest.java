@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tokenlens.engine.tokenize.Encoding;
 import org.tokenlens.engine.tokenize.Tokenizer;
+import org.tokenlens.testing.RandomEdits;
 
 /**
  * Re-encoding after an edit ({@code encodeEdited}) reuses the previous encoding's pieces: after every one of a
@@ -38,7 +39,7 @@ class TiktokenEditTest {
         }
         Encoding previous = tok.encode(text.toString());
         for (int step = 0; step < 1500; step++) {
-            edit(text, random);
+            RandomEdits.apply(text, random, SNIPPETS);
             String now = text.toString();
             Encoding edited = tok.encodeEdited(previous, now);
             Encoding fresh = tok.encode(now);
@@ -71,22 +72,5 @@ class TiktokenEditTest {
             }
         }
         return true;
-    }
-
-    /** One random edit: insert a snippet, delete a short range, or replace a range with text taken from elsewhere. */
-    private static void edit(StringBuilder text, SplittableRandom random) {
-        int at = random.nextInt(text.length() + 1);
-        switch (random.nextInt(4)) {
-            case 0, 1 -> text.insert(at, SNIPPETS.get(random.nextInt(SNIPPETS.size())));
-            case 2 -> text.delete(at, Math.min(text.length(), at + 1 + random.nextInt(6)));
-            default -> {
-                int from = random.nextInt(text.length() + 1);
-                String piece = text.substring(from, Math.min(text.length(), from + random.nextInt(40)));
-                text.replace(at, Math.min(text.length(), at + random.nextInt(10)), piece);
-            }
-        }
-        if (text.length() == 0) {
-            text.append("restart");
-        }
     }
 }
