@@ -46,7 +46,7 @@ public final class LaneViewModel {
     private String text;
     /** The result on show (tokenizer, encoding, chips, stats, boundaries), or null. */
     private Loaded shown;
-    /** Boundaries of {@link #encodingProperty()}, computed with it off the FX thread. */
+    /** Boundaries of {@link #encodingProperty()}, computed with it off the FX thread; null after a keystroke's result. */
     private BoundaryDiff.Boundaries boundaries;
     /** What the chips show; the worker estimates chip widths for it. */
     private ChipMode chipMode = ChipMode.TEXT;
@@ -109,7 +109,7 @@ public final class LaneViewModel {
             // back — the chips change in the same frame as the editor's text
             Loaded result;
             try {
-                result = load(from.tokenizer(), from, snapshot, mode);
+                result = load(from.tokenizer(), from, snapshot, mode, false);
             } catch (RuntimeException e) {
                 result = null; // the worker repeats it and reports the failure as any other
             }
@@ -123,7 +123,7 @@ public final class LaneViewModel {
         busy.set(true);
         pending = runner.run(() -> {
                     Tokenizer t = loader.apply(name);
-                    return load(t, from != null && from.tokenizer() == t ? from : null, snapshot, mode);
+                    return load(t, from != null && from.tokenizer() == t ? from : null, snapshot, mode, true);
                 },
                 result -> results.submit(this, () -> deliver(request, name, result)),
                 failure -> {
@@ -138,18 +138,21 @@ public final class LaneViewModel {
     private static final int INLINE_MAX_TOKENS = 150_000;
     private static final int INLINE_MAX_CHARS = 256;
 
-    /** Encodes {@code text}, from {@code before} (this tokenizer's result for an earlier text) if not null. */
-    private Loaded load(Tokenizer t, Loaded before, String text, ChipMode mode) {
+    /**
+     * Encodes {@code text}, from {@code before} (this tokenizer's result for an earlier text) if not null; with the
+     * boundaries for the lane comparison if {@code boundaries} (else the comparison's own task works them out).
+     */
+    private Loaded load(Tokenizer t, Loaded before, String text, ChipMode mode, boolean boundaries) {
         int unknown = TokenMarks.unknownId(t);
         if (before == null) {
             Encoding e = t.encode(text);
             ChipData data = ChipData.of(e, unknown, mode, widthCache);
-            return new Loaded(t, e, data, LaneStats.of(e, data.marks()), BoundaryDiff.of(e));
+            return new Loaded(t, e, data, LaneStats.of(e, data.marks()), boundaries ? BoundaryDiff.of(e) : null);
         }
         Encoding e = t.encodeEdited(before.encoding(), text);
         ChipData data = ChipData.edited(before.chipData(), e, unknown, mode, widthCache);
         return new Loaded(t, e, data, LaneStats.edited(before.stats(), before.encoding().text(), e, data.marks()),
-                BoundaryDiff.of(e));
+                boundaries ? BoundaryDiff.of(e) : null);
     }
 
     private void deliver(long request, String name, Loaded result) {
@@ -205,7 +208,7 @@ public final class LaneViewModel {
         results = Objects.requireNonNull(queue);
     }
 
-    /** Boundaries of the published encoding (for the owner's boundary diff), or null. */
+    /** Boundaries of the published encoding (for the owner's boundary diff), or null (none yet, or worked out by the comparison). */
     BoundaryDiff.Boundaries boundaries() {
         return boundaries;
     }

@@ -77,7 +77,16 @@ public final class TokenizationViewModel {
         this.session = Objects.requireNonNull(session);
         this.choices = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(choices));
         text.set(initialText);
-        text.addListener((obs, old, now) -> lanes.forEach(lane -> lane.setText(now == null ? "" : now)));
+        text.addListener((obs, old, now) -> {
+            // lanes that re-encode a keystroke at once publish inside setText: compare them once, after all of them
+            settingText = true;
+            try {
+                lanes.forEach(lane -> lane.setText(now == null ? "" : now));
+            } finally {
+                settingText = false;
+            }
+            laneUpdated();
+        });
         chipMode.addListener((obs, old, mode) -> lanes.forEach(lane -> lane.setChipMode(mode)));
         for (String name : tokenizers) {
             addLane(name);
@@ -133,19 +142,27 @@ public final class TokenizationViewModel {
         }
     }
 
+    /** While the text is handed to the lanes: their results are compared once all have it. */
+    private boolean settingText;
+
     /** After any lane's result: busy flag, boundary diff, and selection indices that fell off the end. */
     private void laneUpdated() {
+        if (settingText) {
+            return;
+        }
         busy.set(lanes.stream().anyMatch(l -> l.busyProperty().get()));
         // Compare the lanes that have a result for this text once none is still working. A lane that is idle
         // without one (a tokenizer that failed to load) sits out, instead of holding every other lane's marks back.
         List<LaneViewModel> ready = new ArrayList<>();
         List<BoundaryDiff.Boundaries> boundaries = new ArrayList<>();
         boolean working = false;
+        boolean allBoundaries = true;
         for (LaneViewModel lane : lanes) {
             Encoding e = lane.encodingProperty().get();
-            if (e != null && lane.boundaries() != null && e.text().equals(text.get())) {
+            if (e != null && e.text().equals(text.get())) {
                 ready.add(lane);
-                boundaries.add(lane.boundaries());
+                boundaries.add(lane.boundaries()); // null for a keystroke's result: worked out with the comparison
+                allBoundaries &= lane.boundaries() != null;
             } else if (lane.busyProperty().get()) {
                 working = true;
             }
@@ -158,17 +175,26 @@ public final class TokenizationViewModel {
         }
         if (!working && !ready.isEmpty() && !sameEncodings(comparing, shown)) {
             long tokens = 0;
-            for (BoundaryDiff.Boundaries b : boundaries) {
-                tokens += b.canonicalStarts().length;
+            for (Encoding e : shown) {
+                tokens += e.size();
             }
             comparing = shown;
-            if (tokens <= COMPARE_ON_FX_THREAD) {
+            if (allBoundaries && tokens <= COMPARE_ON_FX_THREAD) {
                 setDiffs(ready, BoundaryDiff.compare(boundaries)); // word-wide ANDs: the scans ran off the FX thread
             } else {
-                // after a big paste a pass over every lane's tokens costs milliseconds per lane: a worker does it
-                // and the marks follow an event later (the strips read the old marks through the shared tokens)
+                // after a big paste a pass over every lane's tokens costs milliseconds per lane, and a keystroke's
+                // results come without boundaries (their scan is a pass over the text): a worker does it and the
+                // marks follow an event later (the strips read the old marks through the shared tokens)
                 comparePending = true;
-                pendingCompare = runner.run(() -> BoundaryDiff.compare(boundaries), diffs -> {
+                pendingCompare = runner.run(() -> {
+                    List<BoundaryDiff.Boundaries> all = new ArrayList<>(boundaries);
+                    for (int k = 0; k < all.size(); k++) {
+                        if (all.get(k) == null) {
+                            all.set(k, BoundaryDiff.of(shown.get(k)));
+                        }
+                    }
+                    return BoundaryDiff.compare(all);
+                }, diffs -> {
                     // a cancel can come too late to stop delivery: marks only for the encodings still shown
                     List<Encoding> now = new ArrayList<>();
                     ready.forEach(lane -> now.add(lane.encodingProperty().get()));

@@ -58,7 +58,7 @@ class LaneEditEncodingTest {
 
     @Test
     void aKeystrokeIsReEncodedAtOnceAndAPasteOnAWorker() {
-        ManualTaskRunner runner = new ManualTaskRunner();
+        ManualTaskRunner runner = ManualTaskRunner.holding(LaneViewModel.class); // the lanes' tasks; comparisons run
         String doc = "def tokenize(text):\n    return [t for t in text.split() if t]  # 日本語 🙂\n".repeat(200);
         String llama = org.tokenlens.testing.Fixtures.tokenizerJson("llama3").toString();
         TokenizationViewModel vm = new TokenizationViewModel(REGISTRY::load, runner, List.of(),
@@ -98,5 +98,27 @@ class LaneEditEncodingTest {
                     lane.encodingProperty().get());
         }
         assertNotEquals(llamaBefore, lanes.get(2).encodingProperty().get());
+    }
+
+    @Test
+    void afterAKeystrokeTheBoundaryMarksAreThoseOfTheNewEncodings() {
+        ManualTaskRunner runner = ManualTaskRunner.holding(TokenizationViewModel.class); // hold the comparison
+        String doc = "Tokenizers split words: unbelievable, naïve café, 日本語, don't.\n".repeat(100);
+        TokenizationViewModel vm = new TokenizationViewModel(REGISTRY::load, runner, List.of(),
+                List.of("cl100k_base", "bert-base-uncased"), doc);
+        runner.pending().forEach(ManualTaskRunner.Pending::complete);
+        runner.pending().clear();
+        String typed = doc.substring(0, 700) + "un" + doc.substring(700);
+        vm.textProperty().set(typed);
+        List<LaneViewModel> lanes = vm.lanes();
+        List<Encoding> shown = List.of(lanes.get(0).encodingProperty().get(), lanes.get(1).encodingProperty().get());
+        assertEquals(typed, shown.get(0).text());
+        assertEquals(typed, shown.get(1).text());
+        assertEquals(1, runner.pending().size(), "the keystroke's comparison runs as a task (its boundaries too)");
+        runner.pending().get(0).complete();
+        List<java.util.BitSet> expected = BoundaryDiff.compute(shown);
+        assertTrue(!expected.get(0).isEmpty() && !expected.get(1).isEmpty(), "the lanes disagree somewhere");
+        assertEquals(expected.get(0), lanes.get(0).boundaryDiffProperty().get());
+        assertEquals(expected.get(1), lanes.get(1).boundaryDiffProperty().get());
     }
 }
