@@ -214,8 +214,39 @@ public final class HfTokenizer implements Tokenizer {
         return new Encoding(text, ids, tokens, bytes, newStarts, newEnds, special, newWords);
     }
 
-    /** The sequence's tokens before post-processing: added tokens matched, normalized, pre-tokenized, modelled. */
+    /** A text longer than this is encoded in stretches at least this long (see {@link #sequence}). */
+    static final int STRETCH = 1 << 16;
+
+    /**
+     * The sequence's tokens before post-processing: added tokens matched, normalized, pre-tokenized, modelled. A
+     * pipeline that {@linkplain #cutsAtAsciiWhitespace cuts at white space} takes a long text in stretches cut right
+     * after ASCII white space, for the reason {@link #encodeEdited} may: the result is the same, and no stretch's
+     * normalizer builds alignment arrays the size of a pasted 5 MB text (garbage whose collections stop the window).
+     */
     private TokenList sequence(String text, boolean matchSpecial) {
+        if (!incremental || text.length() <= STRETCH) {
+            return sequenceWhole(text, matchSpecial);
+        }
+        TokenList out = new TokenList();
+        int wordBase = 0;
+        for (int from = 0; from < text.length(); ) {
+            int to = Math.min(text.length(), from + STRETCH);
+            while (to < text.length() && !isAsciiWhitespace(text.charAt(to - 1))) {
+                to++;
+            }
+            TokenList part = sequenceWhole(text.substring(from, to), matchSpecial);
+            int n = part.size();
+            for (int i = 0; i < n; i++) {
+                out.add(part.id(i), part.token(i), part.start(i) + from, part.end(i) + from, part.special(i),
+                        part.wordIndex(i) + wordBase, 0);
+            }
+            wordBase += n > 0 ? part.wordIndex(n - 1) + 1 : 0;
+            from = to;
+        }
+        return out;
+    }
+
+    private TokenList sequenceWhole(String text, boolean matchSpecial) {
         PreTokenizedString pts = preTokenize(text, matchSpecial);
         List<PreTokenizedString.Split> splits = pts.splits();
         boolean[] isAddedToken = new boolean[splits.size()];

@@ -65,6 +65,27 @@ class HfEditTest {
         assertTrue(checked >= 10, "compared with HF " + checked + " times");
     }
 
+    /** A long text goes through the pipeline in stretches cut at white space; HF encodes it whole. */
+    @Test
+    void aLongTextEncodedInStretchesIsWhatHfGives() {
+        Tokenizer bert = REGISTRY.load("bert-base-uncased");
+        HfOracle oracle = HfOracle.fromResource(Fixtures.BERT_RESOURCE);
+        SplittableRandom random = new SplittableRandom(9);
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 3 * HfTokenizer.STRETCH + 5000) {
+            text.append(SNIPPETS.get(random.nextInt(SNIPPETS.size())));
+            text.append(random.nextInt(4) == 0 ? "\n" : random.nextInt(3) == 0 ? " " : "");
+        }
+        text.append("x".repeat(HfTokenizer.STRETCH + 10)).append(" tail"); // a stretch with no white space to cut at
+        String now = text.toString().replaceAll("[\\uD800-\\uDFFF]", "");
+        Encoding ours = bert.encode(now);
+        OracleEncoding hf = oracle.encode(now, true);
+        assertArrayEquals(hf.ids(), ours.ids());
+        assertArrayEquals(hf.starts(), ours.starts());
+        assertArrayEquals(hf.ends(), ours.ends());
+        assertArrayEquals(hf.wordIds(), ours.wordIndex());
+    }
+
     @Test
     void anEmptyOrUnrelatedPreviousEncodingStillGivesTheFreshEncoding() {
         Tokenizer bert = REGISTRY.load("bert-base-uncased");
