@@ -77,7 +77,7 @@ public record ChipData(Encoding encoding, byte[] marks, int[] clusterStarts, flo
         // on both texts and both token runs are alike and start on a grapheme boundary, so they cluster alike (a
         // flag pairs from the last boundary: one indicator more before it flips every pair after it, but then no
         // cluster start lines up with a previous one until the run ends)
-        int[] middle = new int[Math.max(16, n - from + 1)];
+        int[][] middle = {new int[64]}; // grown as needed: a keystroke's clusters are a handful, a paste's many
         int[] count = {0};
         int resume = TokenClusters.scan(encoding, from, i -> {
             if (i < tailFrom) {
@@ -85,7 +85,12 @@ public record ChipData(Encoding encoding, byte[] marks, int[] clusterStarts, flo
             }
             int k = Arrays.binarySearch(oldStarts, i - tokenShift);
             return k >= 0 && k < oldStarts.length - 1;
-        }, i -> middle[count[0]++] = i);
+        }, i -> {
+            if (count[0] == middle[0].length) {
+                middle[0] = Arrays.copyOf(middle[0], count[0] * 2);
+            }
+            middle[0][count[0]++] = i;
+        });
         int resumeCluster = resume == n ? oldStarts.length - 1 : Arrays.binarySearch(oldStarts, resume - tokenShift);
         int tailClusters = oldStarts.length - 1 - resumeCluster;
         int clusters = restart + count[0] + tailClusters;
@@ -97,7 +102,7 @@ public record ChipData(Encoding encoding, byte[] marks, int[] clusterStarts, flo
 
         int[] starts = new int[clusters + 1];
         System.arraycopy(oldStarts, 0, starts, 0, restart);
-        System.arraycopy(middle, 0, starts, restart, count[0]);
+        System.arraycopy(middle[0], 0, starts, restart, count[0]);
         for (int c = 0; c <= tailClusters; c++) {
             starts[restart + count[0] + c] = oldStarts[resumeCluster + c] + tokenShift;
         }
