@@ -179,8 +179,9 @@ public final class TokenizationViewModel {
                 tokens += e.size();
             }
             comparing = shown;
-            if (allBoundaries && tokens <= COMPARE_ON_FX_THREAD) {
-                setDiffs(ready, BoundaryDiff.compare(boundaries)); // word-wide ANDs: the scans ran off the FX thread
+            if (ready.size() < 2 || (allBoundaries && tokens <= COMPARE_ON_FX_THREAD)) {
+                // one lane differs from nothing; else word-wide ANDs: the scans ran off the FX thread
+                setDiffs(ready, BoundaryDiff.compare(boundaries));
             } else {
                 // after a big paste a pass over every lane's tokens costs milliseconds per lane, and a keystroke's
                 // results come without boundaries (their scan is a pass over the text): a worker does it and the

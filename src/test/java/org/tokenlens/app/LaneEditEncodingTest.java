@@ -121,4 +121,18 @@ class LaneEditEncodingTest {
         assertEquals(expected.get(0), lanes.get(0).boundaryDiffProperty().get());
         assertEquals(expected.get(1), lanes.get(1).boundaryDiffProperty().get());
     }
+
+    @Test
+    void aKeystrokeInTheOnlyLaneStartsNoTaskAtAll() {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        TokenizationViewModel vm = new TokenizationViewModel(REGISTRY::load, runner, List.of(),
+                List.of("bert-base-uncased"), "The app opens with one lane.");
+        runner.pending().forEach(ManualTaskRunner.Pending::complete);
+        runner.pending().clear();
+        vm.textProperty().set("The app opens with one lane!");
+        assertEquals(REGISTRY.load("bert-base-uncased").encode("The app opens with one lane!"),
+                vm.lanes().get(0).encodingProperty().get());
+        assertTrue(runner.pending().isEmpty(), "no encode task, and no comparison of one lane with nothing");
+        assertTrue(vm.lanes().get(0).boundaryDiffProperty().get().isEmpty());
+    }
 }
