@@ -80,19 +80,32 @@ public record Encoding(String text, int[] ids, String[] tokens, byte[][] bytes, 
     }
 
     /**
-     * Copies tokens {@code [from, to)} of {@code e} into the arrays at {@code at}: the building block of
+     * Copies tokens {@code [from, to)} of {@code e} into the arrays at {@code at}, spans moved by {@code shift} and
+     * word indexes by {@code wordShift} (a token without a span or word keeps its -1): the building block of
      * re-encodings that keep the tokens an edit left alone.
      */
-    public static void copy(Encoding e, int from, int to, int at, int[] ids, String[] tokens, byte[][] bytes,
-                            int[] starts, int[] ends, boolean[] special, int[] words) {
+    public static void copy(Encoding e, int from, int to, int at, int shift, int wordShift, int[] ids,
+                            String[] tokens, byte[][] bytes, int[] starts, int[] ends, boolean[] special,
+                            int[] words) {
         int n = to - from;
         System.arraycopy(e.ids, from, ids, at, n);
         System.arraycopy(e.tokens, from, tokens, at, n);
         System.arraycopy(e.bytes, from, bytes, at, n);
-        System.arraycopy(e.starts, from, starts, at, n);
-        System.arraycopy(e.ends, from, ends, at, n);
         System.arraycopy(e.special, from, special, at, n);
-        System.arraycopy(e.wordIndex, from, words, at, n);
+        if (shift == 0 && wordShift == 0) {
+            System.arraycopy(e.starts, from, starts, at, n);
+            System.arraycopy(e.ends, from, ends, at, n);
+            System.arraycopy(e.wordIndex, from, words, at, n);
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            int s = e.starts[from + k];
+            int t = e.ends[from + k];
+            int w = e.wordIndex[from + k];
+            starts[at + k] = s < 0 ? s : s + shift;
+            ends[at + k] = t < 0 ? t : t + shift;
+            words[at + k] = w < 0 ? w : w + wordShift;
+        }
     }
 
     @Override

@@ -193,7 +193,7 @@ public final class HfTokenizer implements Tokenizer {
         int[] newEnds = new int[n];
         boolean[] special = new boolean[n];
         int[] newWords = new int[n];
-        Encoding.copy(previous, 0, head, 0, ids, tokens, bytes, newStarts, newEnds, special, newWords);
+        Encoding.copy(previous, 0, head, 0, 0, 0, ids, tokens, bytes, newStarts, newEnds, special, newWords);
         for (int k = 0; k < m; k++) {
             int at = head + k;
             ids[at] = middle.id(k);
@@ -204,13 +204,11 @@ public final class HfTokenizer implements Tokenizer {
             special[at] = middle.special(k);
             newWords[at] = middle.wordIndex(k) + wordBase;
         }
-        int at = head + m;
-        Encoding.copy(previous, tail, size, at, ids, tokens, bytes, newStarts, newEnds, special, newWords);
-        for (int i = at; i < at + (end - tail); i++) { // the sequence's tail moves; the specials after it do not
-            newStarts[i] += shift;
-            newEnds[i] += shift;
-            newWords[i] += wordShift;
-        }
+        int at = head + m; // the sequence's tail moves; the specials after it do not
+        Encoding.copy(previous, tail, end, at, shift, wordShift, ids, tokens, bytes, newStarts, newEnds, special,
+                newWords);
+        Encoding.copy(previous, end, size, at + end - tail, 0, 0, ids, tokens, bytes, newStarts, newEnds, special,
+                newWords);
         return new Encoding(text, ids, tokens, bytes, newStarts, newEnds, special, newWords);
     }
 

@@ -279,12 +279,7 @@ public final class TiktokenTokenizer implements Tokenizer {
         int[] ends = new int[size];
         boolean[] special = new boolean[size]; // default encodings hold no special tokens (pieces() checked)
         int[] words = new int[size];
-        System.arraycopy(previous.ids(), 0, ids, 0, headTokens);
-        System.arraycopy(previous.tokens(), 0, tokens, 0, headTokens);
-        System.arraycopy(previous.bytes(), 0, bytes, 0, headTokens);
-        System.arraycopy(previous.starts(), 0, starts, 0, headTokens);
-        System.arraycopy(previous.ends(), 0, ends, 0, headTokens);
-        System.arraycopy(previous.wordIndex(), 0, words, 0, headTokens);
+        Encoding.copy(previous, 0, headTokens, 0, 0, 0, ids, tokens, bytes, starts, ends, special, words);
         for (int t = 0; t < mid; t++) {
             int id = middle.ids[t];
             int at = headTokens + t;
@@ -295,18 +290,8 @@ public final class TiktokenTokenizer implements Tokenizer {
             ends[at] = middle.ends[t];
             words[at] = middle.words[t];
         }
-        int to = headTokens + mid;
-        System.arraycopy(previous.ids(), tailFrom, ids, to, tailTokens);
-        System.arraycopy(previous.tokens(), tailFrom, tokens, to, tailTokens);
-        System.arraycopy(previous.bytes(), tailFrom, bytes, to, tailTokens);
-        int[] oldStarts = previous.starts();
-        int[] oldEnds = previous.ends();
-        int[] oldWords = previous.wordIndex();
-        for (int t = 0; t < tailTokens; t++) {
-            starts[to + t] = oldStarts[tailFrom + t] + shift;
-            ends[to + t] = oldEnds[tailFrom + t] + shift;
-            words[to + t] = oldWords[tailFrom + t] + wordShift;
-        }
+        Encoding.copy(previous, tailFrom, previous.size(), headTokens + mid, shift, wordShift, ids, tokens, bytes,
+                starts, ends, special, words);
         return new Encoding(text, ids, tokens, bytes, starts, ends, special, words);
     }
 
