@@ -18,12 +18,12 @@ public record LaneStats(int tokens, int characters, int bytes, int unknown, int 
 
     public static LaneStats of(Encoding e, byte[] marks) {
         String text = e.text();
-        LaneStats marked = of(marks, text.codePointCount(0, text.length()), Encoding.utf8Length(text, 0, text.length()));
-        return new LaneStats(e.size(), marked.characters, marked.bytes, marked.unknown, marked.byteFallback);
+        return counted(e.size(), text.codePointCount(0, text.length()), Encoding.utf8Length(text, 0, text.length()),
+                marks);
     }
 
-    /** Unknown and byte-fallback counts of {@code marks}, with the text's counts given. */
-    private static LaneStats of(byte[] marks, int characters, int bytes) {
+    /** The text's counts given; unknown and byte-fallback tokens counted from {@code marks}. */
+    private static LaneStats counted(int tokens, int characters, int bytes, byte[] marks) {
         int unknown = 0;
         int fallback = 0;
         for (byte m : marks) {
@@ -33,7 +33,7 @@ public record LaneStats(int tokens, int characters, int bytes, int unknown, int 
                 fallback++;
             }
         }
-        return new LaneStats(marks.length, characters, bytes, unknown, fallback);
+        return new LaneStats(tokens, characters, bytes, unknown, fallback);
     }
 
     /**
@@ -47,8 +47,7 @@ public record LaneStats(int tokens, int characters, int bytes, int unknown, int 
                 + after.codePointCount(r.from(), r.afterTo());
         int bytes = previous.bytes - Encoding.utf8Length(before, r.from(), r.beforeTo())
                 + Encoding.utf8Length(after, r.from(), r.afterTo());
-        LaneStats marked = of(marks, 0, 0);
-        return new LaneStats(e.size(), characters, bytes, marked.unknown, marked.byteFallback);
+        return counted(e.size(), characters, bytes, marks);
     }
 
     /** "7 tokens · 2.29 chars/token". */
