@@ -46,8 +46,6 @@ public final class LaneViewModel {
     private String text;
     /** The result on show (tokenizer, encoding, chips, stats, boundaries), or null. */
     private Loaded shown;
-    /** Boundaries of {@link #encodingProperty()}, computed with it off the FX thread; null after a keystroke's result. */
-    private BoundaryDiff.Boundaries boundaries;
     /** What the chips show; the worker estimates chip widths for it. */
     private ChipMode chipMode = ChipMode.TEXT;
     /** Sequence number of the newest request; results carrying an older one are stale. */
@@ -187,7 +185,6 @@ public final class LaneViewModel {
     /** All derived values first, the encoding last: a listener on the encoding sees a consistent lane. */
     private void publish(Loaded result) {
         shown = result;
-        boundaries = result == null ? null : result.boundaries();
         chipData.set(result == null ? null : result.chipData());
         stats.set(result == null ? null : result.stats());
         summary.set(result == null ? "" : result.stats().summary());
@@ -210,7 +207,7 @@ public final class LaneViewModel {
 
     /** Boundaries of the published encoding (for the owner's boundary diff), or null (none yet, or worked out by the comparison). */
     BoundaryDiff.Boundaries boundaries() {
-        return boundaries;
+        return shown == null ? null : shown.boundaries();
     }
 
     /** Set by the owner after every lane's result: tokens whose start boundary another lane lacks. */
