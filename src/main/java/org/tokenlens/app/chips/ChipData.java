@@ -53,15 +53,33 @@ public record ChipData(Encoding encoding, byte[] marks, int[] clusterStarts, flo
         int head = edit.head();
         int shift = edit.shift();
         int tailStart = edit.tailStart();
-        // tokens alike in both encodings, clear of the edit: `same` from the start, `kept` at the end
+        // tokens alike in both encodings, clear of the edit: `same` from the start, `kept` at the end; the encoder
+        // says which it kept (else they are compared one by one), and those near the edit are left out
+        int keptHead = encoding.keptHead(old);
         int same = 0;
-        while (same < Math.min(n, m) && old.ends()[same] + MARGIN <= head && sameToken(old, same, encoding, same, 0)) {
-            same++;
+        if (keptHead >= 0) {
+            same = keptHead;
+            while (same > 0 && old.ends()[same - 1] + MARGIN > head) {
+                same--;
+            }
+        } else {
+            while (same < Math.min(n, m) && old.ends()[same] + MARGIN <= head
+                    && sameToken(old, same, encoding, same, 0)) {
+                same++;
+            }
         }
+        int keptTail = encoding.keptTail(old);
         int kept = 0;
-        while (kept < Math.min(n, m) - same && sameToken(old, m - 1 - kept, encoding, n - 1 - kept, shift)
-                && (encoding.starts()[n - 1 - kept] < 0 || encoding.starts()[n - 1 - kept] >= tailStart + MARGIN)) {
-            kept++;
+        if (keptTail >= 0) {
+            kept = Math.min(keptTail, Math.min(n, m) - same);
+            while (kept > 0 && encoding.starts()[n - kept] >= 0 && encoding.starts()[n - kept] < tailStart + MARGIN) {
+                kept--;
+            }
+        } else {
+            while (kept < Math.min(n, m) - same && sameToken(old, m - 1 - kept, encoding, n - 1 - kept, shift)
+                    && (encoding.starts()[n - 1 - kept] < 0 || encoding.starts()[n - 1 - kept] >= tailStart + MARGIN)) {
+                kept++;
+            }
         }
         // restart one whole cluster before the one holding the first changed token, at a token with a span (a
         // cluster's line end looks at where the next token starts)

@@ -204,6 +204,11 @@ final class ChipStripSkin extends SkinBase<ChipStrip> {
         }
         Encoding was = diffFor.encoding();
         Encoding now = data.encoding();
+        if (now.keptHead(was) >= 0) { // re-encoded from it: the encoder knows what it kept
+            diffPrefix = now.keptHead(was);
+            diffSuffix = now.keptTail(was);
+            return;
+        }
         int common = Math.min(was.size(), now.size());
         int p = 0;
         while (p < common && was.ids()[p] == now.ids()[p] && was.starts()[p] == now.starts()[p]) {

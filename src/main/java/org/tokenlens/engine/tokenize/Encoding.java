@@ -1,5 +1,6 @@
 package org.tokenlens.engine.tokenize;
 
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -20,15 +21,62 @@ import java.util.Arrays;
  * @param ends       UTF-16 end offset per token (exclusive), -1 if none
  * @param special    whether the token is a special token (added special or inserted by a post-processor)
  * @param wordIndex  index of the pre-tokenizer word the token came from, -1 for inserted tokens
+ * @param edited     how this encoding was re-encoded from an earlier one, or null (see {@link Edited}); not part
+ *                   of the value: equality compares the tokens alone
  */
 public record Encoding(String text, int[] ids, String[] tokens, byte[][] bytes, int[] starts, int[] ends,
-                       boolean[] special, int[] wordIndex) {
+                       boolean[] special, int[] wordIndex, Edited edited) {
+
+    /** An encoding made from scratch. */
+    public Encoding(String text, int[] ids, String[] tokens, byte[][] bytes, int[] starts, int[] ends,
+                    boolean[] special, int[] wordIndex) {
+        this(text, ids, tokens, bytes, starts, ends, special, wordIndex, null);
+    }
+
+    /**
+     * What an incremental re-encoding ({@link Tokenizer#encodeEdited}) kept of the earlier encoding: its first
+     * {@code head} tokens are the earlier one's first {@code head}, unchanged, and its last {@code tail} tokens the
+     * earlier one's last {@code tail}, with spans moved by the text's change of length (a token without a span
+     * keeps -1) and word indexes by one constant. Whoever holds both encodings (the chips, their diff marks) can
+     * then skip comparing the shared tokens one by one. The earlier encoding is held weakly: a chain of edits must
+     * not keep every earlier text alive.
+     */
+    public static final class Edited {
+        private final WeakReference<Encoding> from;
+        private final int head;
+        private final int tail;
+
+        public Edited(Encoding from, int head, int tail) {
+            if (head < 0 || tail < 0 || head + tail > from.size()) {
+                throw new IllegalArgumentException("kept " + head + " + " + tail + " of " + from.size() + " tokens");
+            }
+            this.from = new WeakReference<>(from);
+            this.head = head;
+            this.tail = tail;
+        }
+    }
+
+    /** Leading tokens this encoding shares unchanged with {@code earlier}, or -1 if not re-encoded from it. */
+    public int keptHead(Encoding earlier) {
+        return edited != null && edited.from.get() == earlier ? edited.head : -1;
+    }
+
+    /**
+     * Trailing tokens this encoding shares with {@code earlier} (spans moved by the text's change of length, word
+     * indexes by a constant), or -1 if not re-encoded from it; head and tail never overlap in either encoding.
+     */
+    public int keptTail(Encoding earlier) {
+        return edited != null && edited.from.get() == earlier ? edited.tail : -1;
+    }
 
     public Encoding {
         int n = ids.length;
         if (tokens.length != n || bytes.length != n || starts.length != n || ends.length != n
                 || special.length != n || wordIndex.length != n) {
             throw new IllegalArgumentException("Encoding arrays differ in length");
+        }
+        if (edited != null && edited.head + edited.tail > n) {
+            throw new IllegalArgumentException("kept " + edited.head + " + " + edited.tail + " of " + n + " tokens");
         }
     }
 

@@ -39,19 +39,22 @@ class ChipDataEditTest {
             text.append(SNIPPETS.get(random.nextInt(SNIPPETS.size())));
         }
         for (ChipMode mode : ChipMode.values()) {
-            ChipData previous = ChipData.of(tok.encode(text.toString()), unknown, mode, cache);
-            for (int step = 0; step < 250; step++) {
-                RandomEdits.apply(text, random, SNIPPETS);
-                Encoding e = tok.encode(text.toString());
-                ChipData edited = ChipData.edited(previous, e, unknown, mode, cache);
-                ChipData fresh = ChipData.of(e, unknown, mode, freshCache);
-                String at = name + " " + mode + " step " + step;
-                assertSame(e, edited.encoding(), at);
-                assertArrayEquals(fresh.clusterStarts(), edited.clusterStarts(), at);
-                assertArrayEquals(fresh.marks(), edited.marks(), at);
-                assertArrayEquals(fresh.widths(), edited.widths(), at);
-                assertArrayEquals(fresh.lineEnds(), edited.lineEnds(), at);
-                previous = edited;
+            for (boolean reencoded : new boolean[] {false, true}) { // compared token by token, or as the encoder says
+                ChipData previous = ChipData.of(tok.encode(text.toString()), unknown, mode, cache);
+                for (int step = 0; step < 250; step++) {
+                    RandomEdits.apply(text, random, SNIPPETS);
+                    Encoding e = reencoded ? tok.encodeEdited(previous.encoding(), text.toString())
+                            : tok.encode(text.toString());
+                    ChipData edited = ChipData.edited(previous, e, unknown, mode, cache);
+                    ChipData fresh = ChipData.of(e, unknown, mode, freshCache);
+                    String at = name + " " + mode + (reencoded ? " re-encoded" : "") + " step " + step;
+                    assertSame(e, edited.encoding(), at);
+                    assertArrayEquals(fresh.clusterStarts(), edited.clusterStarts(), at);
+                    assertArrayEquals(fresh.marks(), edited.marks(), at);
+                    assertArrayEquals(fresh.widths(), edited.widths(), at);
+                    assertArrayEquals(fresh.lineEnds(), edited.lineEnds(), at);
+                    previous = edited;
+                }
             }
         }
     }

@@ -172,14 +172,8 @@ public final class HfTokenizer implements Tokenizer {
         }
         int shift = edit.shift();
         int[] starts = previous.starts();
-        int head = first; // previous tokens before the cut
-        while (head < end && starts[head] < from) {
-            head++;
-        }
-        int tail = head; // the first previous token after the stretch
-        while (tail < end && starts[tail] < to - shift) {
-            tail++;
-        }
+        int head = firstStartingAt(starts, first, end, from); // previous tokens before the cut
+        int tail = firstStartingAt(starts, head, end, to - shift); // the first previous token after the stretch
         TokenList middle = sequence(text.substring(from, to), true);
         int m = middle.size();
         int wordBase = head > first ? words[head - 1] + 1 : 0;
@@ -209,7 +203,23 @@ public final class HfTokenizer implements Tokenizer {
                 newWords);
         Encoding.copy(previous, end, size, at + end - tail, 0, 0, ids, tokens, bytes, newStarts, newEnds, special,
                 newWords);
-        return new Encoding(text, ids, tokens, bytes, newStarts, newEnds, special, newWords);
+        return new Encoding(text, ids, tokens, bytes, newStarts, newEnds, special, newWords,
+                new Encoding.Edited(previous, head, size - tail));
+    }
+
+    /** The first of tokens {@code [from, to)} starting at or after {@code position}, or {@code to} (starts grow). */
+    private static int firstStartingAt(int[] starts, int from, int to, int position) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (starts[mid] < position) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** A text longer than this is encoded in stretches at least this long (see {@link #sequence}). */

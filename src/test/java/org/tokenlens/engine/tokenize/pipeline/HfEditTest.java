@@ -13,6 +13,7 @@ import org.tokenlens.engine.tokenize.Tokenizer;
 import org.tokenlens.engine.tokenize.TokenizerRegistry;
 import org.tokenlens.testing.Fixtures;
 import org.tokenlens.testing.HfOracle;
+import org.tokenlens.testing.KeptTokens;
 import org.tokenlens.testing.OracleEncoding;
 import org.tokenlens.testing.RandomEdits;
 
@@ -46,12 +47,16 @@ class HfEditTest {
         }
         Encoding previous = bert.encode(text.toString());
         int checked = 0;
+        long kept = 0;
+        long total = 0;
         for (int step = 0; step < 1500; step++) {
             edit(text, random);
             String now = text.toString();
             Encoding edited = bert.encodeEdited(previous, now);
             int s = step;
             assertEquals(bert.encode(now), edited, () -> "step " + s + ": " + now.length() + " chars");
+            kept += KeptTokens.assertKept(previous, edited, "step " + s);
+            total += edited.size();
             if (step % 100 == 0) {
                 OracleEncoding hf = oracle.encode(now, true);
                 assertArrayEquals(hf.ids(), edited.ids(), () -> "HF ids, step " + s);
@@ -63,6 +68,8 @@ class HfEditTest {
             previous = edited;
         }
         assertTrue(checked >= 10, "compared with HF " + checked + " times");
+        // the edits are small: most tokens are kept, and said to be (what spares the chips comparing them)
+        assertTrue(kept > total * 9 / 10, kept + " of " + total + " tokens kept");
     }
 
     /** A long text goes through the pipeline in stretches cut at white space; HF encodes it whole. */

@@ -193,9 +193,11 @@ public final class TiktokenTokenizer implements Tokenizer {
         if (previous == null || defaultOptions().allowSpecialInText()) {
             return encode(text);
         }
-        int[] firstToken = pieces(previous);
-        if (firstToken == null) {
-            return encode(text);
+        int size = previous.size();
+        int[] words = previous.wordIndex();
+        int[] oldStarts = previous.starts();
+        if (size > 0 && (words[0] != 0 || oldStarts[0] < 0)) {
+            return encode(text); // not a default encoding (those number their pieces from 0 and give every token a span)
         }
         String old = previous.text();
         int n = text.length();
@@ -204,29 +206,24 @@ public final class TiktokenTokenizer implements Tokenizer {
         int head = edit.head();
         int shift = edit.shift();
         int tailStart = edit.tailStart();
-        int pieceCount = firstToken.length - 1;
-        int[] oldStarts = previous.starts();
-        // the restart: the last previous piece starting far enough before the change, after a non-space character
-        int restart = lastPieceStartingBy(oldStarts, firstToken, head - RESTART_MARGIN);
-        while (restart > 0 && (Splitter.classAt(old, oldStarts[firstToken[restart]] - 1, m) & CharClass.SPACE) != 0) {
-            restart--;
+        // the restart: the first token of the last previous piece starting far enough before the change, after a
+        // non-space character (pieces are found by binary searches: tokens' starts and word indexes only grow)
+        int restartToken = pieceStart(words, lastStartingBy(oldStarts, size, head - RESTART_MARGIN));
+        while (restartToken > 0 && (Splitter.classAt(old, oldStarts[restartToken] - 1, m) & CharClass.SPACE) != 0) {
+            restartToken = pieceStart(words, restartToken - 1);
         }
-        int from = restart > 0 ? oldStarts[firstToken[restart]] : 0;
-        if (restart < 0) {
-            restart = 0;
+        int from = restartToken > 0 ? oldStarts[restartToken] : 0;
+        if (restartToken < 0) {
+            restartToken = 0;
         }
         PieceEncoder out = new PieceEncoder(ranks, 64);
-        int word = restart;
-        int resume = pieceCount; // the previous piece the unchanged tail resumes at
-        int k = restart;
+        int word = size == 0 ? 0 : words[restartToken]; // the pieces' running number
+        int resumeToken = size; // the first token of the previous piece the unchanged tail resumes at
         for (int i = from; i < n; ) {
             if (i >= tailStart) {
-                int oldStart = i - shift;
-                while (k < pieceCount && oldStarts[firstToken[k]] < oldStart) {
-                    k++;
-                }
-                if (k < pieceCount && oldStarts[firstToken[k]] == oldStart) {
-                    resume = k;
+                int t = firstStartingAt(oldStarts, size, i - shift);
+                if (t < size && oldStarts[t] == i - shift && (t == 0 || words[t] != words[t - 1])) {
+                    resumeToken = t;
                     break;
                 }
             }
@@ -234,7 +231,8 @@ public final class TiktokenTokenizer implements Tokenizer {
             out.encodePiece(text, i, end, word++);
             i = end;
         }
-        return splice(previous, text, firstToken[restart], out, firstToken[resume], shift, word - resume);
+        int resumeWord = resumeToken < size ? words[resumeToken] : word;
+        return splice(previous, text, restartToken, out, resumeToken, shift, word - resumeWord);
     }
 
     /** Edits of a default encoding (no special tokens allowed in the text); see encodeEdited. */
@@ -246,21 +244,43 @@ public final class TiktokenTokenizer implements Tokenizer {
     /** Characters between the restart of an edited encoding and the first changed character; see encodeEdited. */
     private static final int RESTART_MARGIN = 8;
 
-    /** The last piece whose first token starts at or before {@code limit}, or -1. */
-    private static int lastPieceStartingBy(int[] starts, int[] firstToken, int limit) {
+    /** The last token starting at or before {@code limit}, or -1 (starts never decrease along the tokens). */
+    private static int lastStartingBy(int[] starts, int size, int limit) {
+        return firstStartingAt(starts, size, limit + 1) - 1;
+    }
+
+    /** The first token starting at or after {@code position}, or {@code size}. */
+    private static int firstStartingAt(int[] starts, int size, int position) {
         int lo = 0;
-        int hi = firstToken.length - 2; // the last piece
-        int found = -1;
-        while (lo <= hi) {
+        int hi = size;
+        while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (starts[firstToken[mid]] <= limit) {
-                found = mid;
+            if (starts[mid] < position) {
                 lo = mid + 1;
             } else {
-                hi = mid - 1;
+                hi = mid;
             }
         }
-        return found;
+        return lo;
+    }
+
+    /** The first token of the piece holding token {@code t} (-1 stays -1; word indexes never decrease). */
+    private static int pieceStart(int[] words, int t) {
+        if (t <= 0) {
+            return t;
+        }
+        int w = words[t];
+        int lo = 0;
+        int hi = t;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (words[mid] < w) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**
@@ -277,7 +297,7 @@ public final class TiktokenTokenizer implements Tokenizer {
         byte[][] bytes = new byte[size][];
         int[] starts = new int[size];
         int[] ends = new int[size];
-        boolean[] special = new boolean[size]; // default encodings hold no special tokens (pieces() checked)
+        boolean[] special = new boolean[size]; // default encodings hold no special tokens
         int[] words = new int[size];
         Encoding.copy(previous, 0, headTokens, 0, 0, 0, ids, tokens, bytes, starts, ends, special, words);
         for (int t = 0; t < mid; t++) {
@@ -292,34 +312,8 @@ public final class TiktokenTokenizer implements Tokenizer {
         }
         Encoding.copy(previous, tailFrom, previous.size(), headTokens + mid, shift, wordShift, ids, tokens, bytes,
                 starts, ends, special, words);
-        return new Encoding(text, ids, tokens, bytes, starts, ends, special, words);
-    }
-
-    /**
-     * The first token of each piece of a default encoding, with the token count appended; null if the encoding
-     * does not look like one (a special token, or words not numbered 0, 1, 2, … along the tokens).
-     */
-    private static int[] pieces(Encoding e) {
-        int size = e.size();
-        int[] words = e.wordIndex();
-        int count = size == 0 ? 0 : words[size - 1] + 1;
-        if (size > 0 && words[0] != 0) {
-            return null;
-        }
-        int[] first = new int[count + 1];
-        for (int t = 0; t < size; t++) {
-            if (e.special()[t] || e.starts()[t] < 0) {
-                return null;
-            }
-            if (t == 0 || words[t] != words[t - 1]) {
-                if (t > 0 && words[t] != words[t - 1] + 1) {
-                    return null;
-                }
-                first[words[t]] = t;
-            }
-        }
-        first[count] = size;
-        return first;
+        return new Encoding(text, ids, tokens, bytes, starts, ends, special, words,
+                new Encoding.Edited(previous, headTokens, tailTokens));
     }
 
     private Encoding freeze(String text, PieceEncoder out) {
