@@ -19,11 +19,12 @@ import org.tokenlens.engine.tokenize.TokenizerRegistry;
  * only with {@code barnes-hut}; three
  * times with {@code repeat}) vs Smile's exact TSNE (same init, perplexity, learning rate, 1,000 iterations; all
  * scored by the same exact KL). {@code skip-whole}, {@code skip-smile}, {@code skip-pca} leave parts out. Run
- * with -Xmx2g:
+ * with -Xmx2g and {@code --add-modules jdk.incubator.vector} (the Vector API Barnes-Hut kernel, decision 0008;
+ * without it, or with {@code -Dtokenlens.simd=false}, the plain-Java kernel gives the same layouts more slowly):
  * <pre>mvn -q -o -Dtokenlens.buildDir=/tmp/build-x -Dfixtures.skip test-compile exec:java
  *   -Dexec.classpathScope=test -Dexec.mainClass=org.tokenlens.bench.ProjectionBench</pre>
- * or java -Xmx2g -cp target/test-classes:target/classes:… org.tokenlens.bench.ProjectionBench [skip-smile] [skip-pca]
- * [skip-whole] [fft] [fft-whole] [barnes-hut] [repeat]
+ * or java -Xmx2g --add-modules jdk.incubator.vector -cp target/test-classes:target/classes:…
+ * org.tokenlens.bench.ProjectionBench [skip-smile] [skip-pca] [skip-whole] [fft] [fft-whole] [barnes-hut] [repeat]
  */
 public final class ProjectionBench {
 
@@ -44,6 +45,10 @@ public final class ProjectionBench {
             Points all = Points.of(model.input(), Subset.all(model.input().rows()).ids());
             System.out.printf("MiniLM %d × %d, %d cores, max heap %d MB%n", all.n(), all.dim(),
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+            boolean vectorApi = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+            System.out.println("Vector API kernel: " + (!vectorApi
+                    ? "no (jdk.incubator.vector not added)" : "false".equals(System.getProperty("tokenlens.simd"))
+                    ? "no (-Dtokenlens.simd=false)" : "yes (jdk.incubator.vector)"));
 
             for (int rep = 0; rep < (skipPca ? 0 : 3); rep++) {
                 long w = System.nanoTime();

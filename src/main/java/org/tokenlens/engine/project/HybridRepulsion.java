@@ -33,8 +33,13 @@ final class HybridRepulsion implements Repulsion {
     int treeCalls;
 
     HybridRepulsion(double theta, int threads) {
+        this(theta, threads, Kernels.best());
+    }
+
+    /** With the given Barnes-Hut inner loop ({@link Kernels#SCALAR} or the Vector API one: the same bits). */
+    HybridRepulsion(double theta, int threads, Kernels kernels) {
         this.fft = new FftRepulsion(threads, MIN_BOXES, BOX_WIDTH);
-        this.barnesHut = new BarnesHutRepulsion(theta);
+        this.barnesHut = new BarnesHutRepulsion(theta, kernels);
         double t = Math.max(theta, 0.1);
         this.treeCostPerPoint = 3 * (0.25 / (t * t));
     }

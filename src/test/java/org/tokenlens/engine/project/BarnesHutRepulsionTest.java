@@ -2,8 +2,11 @@ package org.tokenlens.engine.project;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.AfterAll;
@@ -115,5 +118,92 @@ class BarnesHutRepulsionTest {
         double[] again = new double[2 * n];
         assertEquals(z1, a.compute(y, n, again, TWO), "the tree is rebuilt from scratch each call");
         assertArrayEquals(one, again);
+    }
+
+    /**
+     * The engine tests run with {@code --add-modules jdk.incubator.vector} (pom.xml's argLine), so that the kernel
+     * the app uses with that option is the one the tests above exercise; the comparisons below need both.
+     */
+    @Test
+    void testsRunWithTheVectorApiKernel() {
+        assertNotNull(Kernels.vector(), "run the tests with --add-modules jdk.incubator.vector on a 256-bit SIMD CPU");
+        // -Dtokenlens.simd=false runs everything on the plain-Java kernel (the app without the option)
+        boolean off = "false".equals(System.getProperty("tokenlens.simd"));
+        assertSame(off ? Kernels.SCALAR : Kernels.vector(), Kernels.best());
+        assertEquals("scalar", Kernels.SCALAR.name());
+    }
+
+    @Test
+    void vectorKernelGivesTheScalarKernelsBitsForEveryBlockSizeAndList() {
+        Kernels vector = Kernels.vector();
+        assertNotNull(vector);
+        Random r = new Random(5);
+        for (int m : new int[] {1, 7, 8, 15, 16, 17, 100, 255, 256, 300}) {
+            for (int len : new int[] {0, 1, 37, 600}) {
+                float[] px = new float[m + vector.padding()];
+                float[] py = new float[m + vector.padding()];
+                for (int k = 0; k < m; k++) {
+                    px[k] = (float) (r.nextGaussian() * 3);
+                    py[k] = (float) (r.nextGaussian() * 3);
+                }
+                float[] lx = new float[len];
+                float[] ly = new float[len];
+                float[] lm = new float[len];
+                for (int j = 0; j < len; j++) {
+                    // near points (mass 1, some on a block point) and far cells of large mass
+                    boolean cell = r.nextBoolean();
+                    lx[j] = cell ? (float) (r.nextGaussian() * 40) : px[r.nextInt(m)];
+                    ly[j] = cell ? (float) (r.nextGaussian() * 40) : py[r.nextInt(m)];
+                    lm[j] = cell ? 1 + r.nextInt(500) : 1;
+                }
+                float[][] scalar = sums(Kernels.SCALAR, px, py, m, lx, ly, lm, len);
+                float[][] simd = sums(vector, px, py, m, lx, ly, lm, len);
+                for (int a = 0; a < 3; a++) {
+                    float[] want = Arrays.copyOf(scalar[a], m);
+                    float[] got = Arrays.copyOf(simd[a], m);
+                    assertArrayEquals(want, got, "sum " + a + ", " + m + " points, " + len + " entries");
+                }
+                if (len > 0) {
+                    // and the scalar sums are right: the first point's, in double
+                    double z = 0;
+                    for (int j = 0; j < len; j++) {
+                        double dx = px[0] - lx[j];
+                        double dy = py[0] - ly[j];
+                        z += lm[j] / (1 + dx * dx + dy * dy);
+                    }
+                    assertEquals(z, scalar[2][0], z * 1e-5, "Z share of point 0");
+                }
+            }
+        }
+    }
+
+    private static float[][] sums(Kernels k, float[] px, float[] py, int m, float[] lx, float[] ly, float[] lm,
+                                  int len) {
+        int size = m + k.padding();
+        float[] ax = new float[size];
+        float[] ay = new float[size];
+        float[] az = new float[size];
+        // stale values in the outputs must not leak into the sums
+        Arrays.fill(ax, 7f);
+        Arrays.fill(ay, 7f);
+        Arrays.fill(az, 7f);
+        k.barnesHut(px.clone(), py.clone(), ax, ay, az, m, lx, ly, lm, len);
+        return new float[][] {ax, ay, az};
+    }
+
+    @Test
+    void scalarAndVectorKernelsGiveTheSameForcesAndZ() {
+        int n = 3000;
+        for (double spread : new double[] {0.3, 12}) {
+            double[] y = layout(n, spread, 8);
+            for (double theta : new double[] {0, 0.5}) {
+                double[] scalar = new double[2 * n];
+                double[] vector = new double[2 * n];
+                double zs = new BarnesHutRepulsion(theta, Kernels.SCALAR).compute(y, n, scalar, TWO);
+                double zv = new BarnesHutRepulsion(theta, Kernels.vector()).compute(y, n, vector, ONE);
+                assertEquals(zs, zv, "Z at θ " + theta + ", spread " + spread);
+                assertArrayEquals(scalar, vector, "forces at θ " + theta + ", spread " + spread);
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.tokenlens.engine.project;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -172,5 +173,31 @@ class TsneTest {
         }
         assertTrue(!h.useFft(end, 2100), "the spread map goes to the tree");
         assertTrue(Clusters.neighbourPurity(one, 4) > 0.98, "the four clusters separate");
+    }
+
+    @Test
+    void theVectorApiKernelGivesTheSameLayoutAsPlainJavaWithOneOrTwoThreads() {
+        // above the exact limit, so AUTO runs the FFT while the map is narrow and then the Barnes-Hut blocks
+        Points data = Clusters.gaussian(2100, 10, 4, 3, 2);
+        Tsne.Options o = Tsne.Options.defaults().withIterations(400).withPerplexity(10);
+        assertNotNull(Kernels.vector(), "the tests run with --add-modules jdk.incubator.vector");
+        double[] want = null;
+        double wantKl = 0;
+        for (Kernels k : new Kernels[] {Kernels.SCALAR, Kernels.vector()}) {
+            for (int threads = 1; threads <= 2; threads++) {
+                Tsne.Options ot = o.withThreads(threads);
+                HybridRepulsion h = new HybridRepulsion(ot.theta(), threads, k);
+                double[] y = Tsne.initialLayout(data, ot);
+                double kl = new SparseTsne(data, ot, h).run(y, null, () -> false);
+                assertTrue(h.treeCalls > 100, "the tree served " + h.treeCalls + " iterations");
+                if (want == null) {
+                    want = y;
+                    wantKl = kl;
+                } else {
+                    assertArrayEquals(want, y, k.name() + ", " + threads + " threads");
+                    assertEquals(wantKl, kl);
+                }
+            }
+        }
     }
 }
