@@ -31,7 +31,9 @@ import org.tokenlens.engine.tokenize.TokenizerRegistry;
  *   the workers and the hop back) and to both laid out, which adds the wait for the next pulse (60 Hz; the
  *   editor's own text waits for the same pulse).</li>
  *   <li>A 5 MB paste: the longest FX-thread stall from the paste until both lanes show it, seen by a watchdog
- *   that posts a no-op every 2 ms and records how late each one runs.</li>
+ *   that posts a no-op every 2 ms and records how late each one runs, with where the FX thread was during the
+ *   longest one; and the longest collection pause meanwhile (it stops the FX thread too, but the watchdog misses
+ *   a pause that falls in its 2 ms sleep).</li>
  * </ul>
  * Run: {@code bash .ci/bench KeystrokeBench [lanes]} (it adds the Monocle properties and the app's GC pause goal,
  * as the README's command runs the app), or {@code java -XX:MaxGCPauseMillis=20 -Dglass.platform=Monocle
@@ -41,8 +43,19 @@ import org.tokenlens.engine.tokenize.TokenizerRegistry;
  */
 public final class KeystrokeBench {
 
-    private static final int WARMUP = 60;
+    /**
+     * Keystrokes before the measured ones ({@code -Dbench.warmup=N}). 60 measures the first seconds of typing,
+     * while C2 still compiles the keystroke's code on the other core (the machine is saturated then); 600 measures
+     * steady typing.
+     */
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 60);
     private static final int KEYS = 300;
+    /**
+     * {@code -Dbench.interval=33}: a keystroke every 33 ms, as a held key repeats (~30 per second; the fastest a
+     * user types); 0 (default): each keystroke as soon as the last one is laid out (~70 per second here), the
+     * stress case, where the software renderer still draws the last frame while the next keystroke is handled.
+     */
+    private static final long INTERVAL_MS = Long.getLong("bench.interval", 0);
     /** CPU time of the FX thread beside wall time: on a shared machine wall time also counts other processes. */
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -131,23 +144,38 @@ public final class KeystrokeBench {
         });
         runner.laidOut.await(60, TimeUnit.SECONDS);
 
-        System.out.printf(Locale.ROOT, "document %,d chars, lanes %s%n", doc.length(), lanes);
+        System.out.printf(Locale.ROOT, "document %,d chars, lanes %s, keystrokes %s%n", doc.length(), lanes,
+                INTERVAL_MS > 0 ? "every " + INTERVAL_MS + " ms" : "back to back (each right after the last is laid out)");
         java.util.Map<Long, Long> cpuBefore = threadCpu();
         java.util.Map<Long, Long> allocBefore = threadAllocated();
         long[] busy = new long[KEYS];
         long[] busyCpu = new long[KEYS];
         long[] latency = new long[KEYS];
         long[] applyLatency = new long[KEYS];
+        long[] insertCpu = new long[KEYS];
+        long[] insertWall = new long[KEYS];
+        boolean[] collected = new boolean[KEYS];
+        long nextKey = System.nanoTime();
         for (int k = -WARMUP; k < KEYS; k++) {
             int at = doc.length() / 2 + (k & 63);
-            long[] t0 = new long[1];
+            if (INTERVAL_MS > 0) { // paced as a held key repeats; else each keystroke follows the last one's layout
+                nextKey += INTERVAL_MS * 1_000_000L;
+                long wait = nextKey - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+            long[] t0 = new long[3];
+            long gc0 = collections();
             onFx(() -> {
                 runner.reset(lanes.size());
                 t0[0] = System.nanoTime();
                 long c0 = THREADS.getCurrentThreadCpuTime();
                 view[0].editor().insertText(at, "x");
-                runner.busyNanos += System.nanoTime() - t0[0];
-                runner.busyCpuNanos += THREADS.getCurrentThreadCpuTime() - c0;
+                t0[2] = System.nanoTime() - t0[0];
+                runner.busyNanos += t0[2];
+                t0[1] = THREADS.getCurrentThreadCpuTime() - c0;
+                runner.busyCpuNanos += t0[1];
             });
             if (!runner.laidOut.await(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("no result after a keystroke");
@@ -164,6 +192,9 @@ public final class KeystrokeBench {
                 busyCpu[k] = r[1];
                 latency[k] = r[2];
                 applyLatency[k] = r[3];
+                insertCpu[k] = t0[1];
+                insertWall[k] = t0[2];
+                collected[k] = collections() != gc0;
             }
         }
         // where the 2 cores go per keystroke: the renderer (software Prism here), the FX thread, the lane workers;
@@ -176,10 +207,36 @@ public final class KeystrokeBench {
         report("FX thread busy per keystroke (CPU)", busyCpu);
         report("keystroke -> both lanes' chips updated", applyLatency);
         report("keystroke -> both lanes laid out", latency);
+        // what the tail is made of: the keystroke's own work on the FX thread (editor insert, inline encodes,
+        // chips applied), and the keystrokes that shared their time with a young collection
+        report("keystroke event itself (FX CPU)", insertCpu);
+        report("keystroke event itself (wall)", insertWall);
+        int later = 0;
+        for (int k = 0; k < KEYS; k++) {
+            later += applyLatency[k] > insertWall[k] ? 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "keystrokes whose chips were updated after the event: %d of %d%n", later, KEYS);
+        int withGc = 0;
+        long[] quiet = new long[KEYS];
+        int q = 0;
+        for (int k = 0; k < KEYS; k++) {
+            if (collected[k]) {
+                withGc++;
+            } else {
+                quiet[q++] = applyLatency[k];
+            }
+        }
+        System.out.printf(Locale.ROOT, "keystrokes with a collection before laid out: %d of %d%n", withGc, KEYS);
+        report("chips updated, keystrokes without a collection", Arrays.copyOf(quiet, q));
 
         // 5 MB paste, watched by a watchdog
         String big = document(5_000_000);
         AtomicLong worst = new AtomicLong();
+        Thread[] fxThread = new Thread[1];
+        onFx(() -> fxThread[0] = Thread.currentThread());
+        // where the FX thread was 40 ms into each stall that long, sampled every 10 ms until it ends: the longest
+        // stall's samples are printed (a collection's pause shows as whatever code it stopped)
+        List<String> stallSamples = new ArrayList<>();
         Thread watchdog = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 long posted = System.nanoTime();
@@ -189,7 +246,20 @@ public final class KeystrokeBench {
                     ran.countDown();
                 });
                 try {
-                    ran.await();
+                    List<String> samples = new ArrayList<>();
+                    if (!ran.await(40, TimeUnit.MILLISECONDS)) {
+                        do {
+                            samples.add(where(fxThread[0].getStackTrace()));
+                        } while (!ran.await(10, TimeUnit.MILLISECONDS));
+                        long stalled = System.nanoTime() - posted;
+                        synchronized (stallSamples) {
+                            if (stalled >= worst.get() - 12_000_000) { // (about) the longest so far
+                                stallSamples.clear();
+                                stallSamples.add(String.format(Locale.ROOT, "stall %.0f ms:", stalled / 1e6));
+                                stallSamples.addAll(samples);
+                            }
+                        }
+                    }
                     Thread.sleep(2);
                 } catch (InterruptedException e) {
                     return;
@@ -201,6 +271,21 @@ public final class KeystrokeBench {
         long[] paste = new long[3];
         onFx(() -> paste[2] = Thread.currentThread().getId());
         long fxCpu0 = THREADS.getThreadCpuTime(paste[2]);
+        // the collections' pauses while the paste is shown: how much of the longest stall is the collector's
+        AtomicLong longestPause = new AtomicLong();
+        javax.management.NotificationListener pauses = (notification, handback) -> {
+            if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+                    .equals(notification.getType())) {
+                var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                        (javax.management.openmbean.CompositeData) notification.getUserData());
+                if (!info.getGcAction().contains("concurrent") && !info.getGcName().contains("Concurrent")) {
+                    longestPause.accumulateAndGet(info.getGcInfo().getDuration(), Math::max);
+                }
+            }
+        };
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((javax.management.NotificationEmitter) gc).addNotificationListener(pauses, null, null);
+        }
         watchdog.start();
         Thread.sleep(100);
         long t0 = System.nanoTime();
@@ -220,8 +305,11 @@ public final class KeystrokeBench {
         watchdog.interrupt();
         System.out.printf(Locale.ROOT, "5 MB paste: paste call (first chunk) %.1f ms (CPU %.1f ms), both lanes laid out "
                         + "after %.0f ms, FX-thread CPU paste→shown %.0f ms (watchdog included), longest FX-thread "
-                        + "stall %.1f ms%n",
-                paste[0] / 1e6, paste[1] / 1e6, shown / 1e6, fxCpu / 1e6, worst.get() / 1e6);
+                        + "stall %.1f ms (longest collection pause %d ms)%n",
+                paste[0] / 1e6, paste[1] / 1e6, shown / 1e6, fxCpu / 1e6, worst.get() / 1e6, longestPause.get());
+        synchronized (stallSamples) {
+            stallSamples.forEach(line -> System.out.println("  " + line));
+        }
         runner.delegate.close();
         Platform.exit();
     }
@@ -245,6 +333,28 @@ public final class KeystrokeBench {
                 .forEach(e -> line.append(String.format(Locale.ROOT, format, e.getKey(),
                         e.getValue() / 1e6 / (KEYS + WARMUP))));
         return line.toString();
+    }
+
+    /** The innermost frames of a stack, then this project's frames and the pulse, if any, on one line. */
+    private static String where(StackTraceElement[] stack) {
+        StringBuilder line = new StringBuilder();
+        for (int k = 0; k < stack.length; k++) {
+            String cls = stack[k].getClassName();
+            if (k < 4 || cls.startsWith("org.tokenlens") || stack[k].getMethodName().equals("pulse")) {
+                line.append(k == 0 ? "" : " < ").append(cls.replaceAll(".*\\.", "")).append('.')
+                        .append(stack[k].getMethodName());
+            }
+        }
+        return line.toString();
+    }
+
+    /** Collections so far, all collectors. */
+    private static long collections() {
+        long n = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += gc.getCollectionCount();
+        }
+        return n;
     }
 
     /** Bytes allocated so far by every live thread, by id. */
