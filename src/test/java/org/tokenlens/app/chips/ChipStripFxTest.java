@@ -134,6 +134,39 @@ class ChipStripFxTest {
         assertEquals(themeColour(Theme.DARK, "-tl-chip-1"), fill(chips.get(1)));
     }
 
+    /**
+     * After a keystroke the strip shows the new tokens before the lanes are compared again: the marks of the last
+     * comparison stay on the tokens the edit left alone, before it and after it — the trailing [SEP] included, which
+     * has no span to line up by — and the re-encoded word has none.
+     */
+    @Test
+    void boundaryMarksStayOnTheTokensAnEditLeftAloneUntilTheNextComparison(FxRobot robot) {
+        org.tokenlens.engine.tokenize.Tokenizer bert = new org.tokenlens.engine.tokenize.TokenizerRegistry()
+                .load("bert-base-uncased");
+        Encoding before = bert.encode("one two three four five six seven");
+        Encoding after = bert.encodeEdited(before, "one two three fourteen five six seven");
+        List<String> pieces = List.of("[CLS]", "one", "two", "three", "fourteen", "five", "six", "seven", "[SEP]");
+        assertEquals(pieces, List.of(after.tokens()));
+        java.util.BitSet marks = new java.util.BitSet();
+        for (String marked : List.of("two", "four", "six", "seven")) {
+            marks.set(List.of(before.tokens()).indexOf(marked));
+        }
+        robot.interact(() -> {
+            strip.setData(ChipData.of(before, 100, ChipMode.TEXT));
+            strip.boundaryDiffProperty().set(marks);
+            strip.setData(ChipData.of(after, 100, ChipMode.TEXT));
+        });
+        robot.interact(() -> { });
+        List<String> marked = new ArrayList<>();
+        for (TokenChip chip : shownChips(robot)) {
+            if (has(chip, "boundary-diff")) {
+                marked.add(after.tokens()[chip.firstToken()]);
+            }
+        }
+        java.util.Collections.sort(marked);
+        assertEquals(List.of("seven", "six", "two"), marked);
+    }
+
     /** A colour as the theme's stylesheet defines it, read from the file rather than from any node. */
     private static javafx.scene.paint.Color themeColour(Theme theme, String name) {
         try (var in = new java.net.URL(theme.stylesheetUrl()).openStream()) {
