@@ -108,6 +108,24 @@ public record Encoding(String text, int[] ids, String[] tokens, byte[][] bytes, 
         return ends[i] < 0 ? -1 : utf8Length(text, 0, ends[i]);
     }
 
+    /**
+     * The first index in {@code [from, to)} whose value is at least {@code value}, or {@code to}: a binary search
+     * over values that never decrease there (token starts along a sequence, word indexes).
+     */
+    public static int firstAtLeast(int[] values, int from, int to, int value) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (values[mid] < value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** Number of UTF-8 bytes encoding {@code s[from, to)}; a lone surrogate counts 3 (as U+FFFD would). */
     public static int utf8Length(CharSequence s, int from, int to) {
         int n = 0;

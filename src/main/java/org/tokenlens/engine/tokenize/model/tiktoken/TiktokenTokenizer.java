@@ -251,36 +251,12 @@ public final class TiktokenTokenizer implements Tokenizer {
 
     /** The first token starting at or after {@code position}, or {@code size}. */
     private static int firstStartingAt(int[] starts, int size, int position) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (starts[mid] < position) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return Encoding.firstAtLeast(starts, 0, size, position);
     }
 
     /** The first token of the piece holding token {@code t} (-1 stays -1; word indexes never decrease). */
     private static int pieceStart(int[] words, int t) {
-        if (t <= 0) {
-            return t;
-        }
-        int w = words[t];
-        int lo = 0;
-        int hi = t;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (words[mid] < w) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return t <= 0 ? t : Encoding.firstAtLeast(words, 0, t, words[t]);
     }
 
     /**
