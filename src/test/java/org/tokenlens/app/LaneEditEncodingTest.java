@@ -61,16 +61,17 @@ class LaneEditEncodingTest {
         ManualTaskRunner runner = ManualTaskRunner.holding(LaneViewModel.class); // the lanes' tasks; comparisons run
         String doc = "def tokenize(text):\n    return [t for t in text.split() if t]  # 日本語 🙂\n".repeat(200);
         String llama = org.tokenlens.testing.Fixtures.tokenizerJson("llama3").toString();
+        String qwen = org.tokenlens.testing.Fixtures.tokenizerJson("qwen3").toString();
         TokenizationViewModel vm = new TokenizationViewModel(REGISTRY::load, runner, List.of(),
-                List.of("cl100k_base", "bert-base-uncased", llama), doc);
+                List.of("cl100k_base", "bert-base-uncased", llama, qwen), doc);
         runner.pending().forEach(ManualTaskRunner.Pending::complete); // the first encodes
         runner.pending().clear();
         List<LaneViewModel> lanes = vm.lanes();
-        Encoding llamaBefore = lanes.get(2).encodingProperty().get();
+        Encoding qwenBefore = lanes.get(3).encodingProperty().get();
 
         String typed = doc.substring(0, 500) + "x" + doc.substring(500);
         vm.textProperty().set(typed);
-        for (int k = 0; k < 2; k++) { // tiktoken and BERT's pipeline re-encode near the edit
+        for (int k = 0; k < 3; k++) { // tiktoken, BERT's and Llama 3's pipelines re-encode near the edit
             LaneViewModel lane = lanes.get(k);
             Tokenizer t = REGISTRY.load(lane.tokenizerNameProperty().get());
             Encoding e = lane.encodingProperty().get();
@@ -83,9 +84,9 @@ class LaneEditEncodingTest {
                     && java.util.Arrays.equals(fresh.widths(), chips.widths())
                     && java.util.Arrays.equals(fresh.lineEnds(), chips.lineEnds()), "its chips are the fresh chips");
         }
-        assertSame(llamaBefore, lanes.get(2).encodingProperty().get(), "a byte-level pipeline: on the worker");
-        assertTrue(lanes.get(2).busyProperty().get());
-        assertEquals(1, runner.pending().size(), "one task: llama's");
+        assertSame(qwenBefore, lanes.get(3).encodingProperty().get(), "NFC before a byte-level split: on the worker");
+        assertTrue(lanes.get(3).busyProperty().get());
+        assertEquals(1, runner.pending().size(), "one task: qwen's");
 
         String pasted = typed.substring(0, 100) + doc.substring(0, 2000) + typed.substring(100);
         vm.textProperty().set(pasted);
@@ -97,7 +98,7 @@ class LaneEditEncodingTest {
             assertEquals(REGISTRY.load(lane.tokenizerNameProperty().get()).encode(pasted),
                     lane.encodingProperty().get());
         }
-        assertNotEquals(llamaBefore, lanes.get(2).encodingProperty().get());
+        assertNotEquals(qwenBefore, lanes.get(3).encodingProperty().get());
     }
 
     @Test

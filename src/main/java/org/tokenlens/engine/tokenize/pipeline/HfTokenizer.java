@@ -2,6 +2,7 @@ package org.tokenlens.engine.tokenize.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -16,10 +17,15 @@ import org.tokenlens.engine.tokenize.model.Model;
 import org.tokenlens.engine.tokenize.model.ModelToken;
 import org.tokenlens.engine.tokenize.normalize.NormalizedString;
 import org.tokenlens.engine.tokenize.normalize.Normalizer;
+import org.tokenlens.engine.tokenize.normalize.SplitBehavior;
 import org.tokenlens.engine.tokenize.postprocess.PostProcessor;
 import org.tokenlens.engine.tokenize.postprocess.TokenList;
+import org.tokenlens.engine.tokenize.pretokenize.ByteLevelPreTokenizer;
+import org.tokenlens.engine.tokenize.pretokenize.OnigRegex;
 import org.tokenlens.engine.tokenize.pretokenize.PreTokenizedString;
 import org.tokenlens.engine.tokenize.pretokenize.PreTokenizer;
+import org.tokenlens.engine.tokenize.pretokenize.SequencePreTokenizer;
+import org.tokenlens.engine.tokenize.pretokenize.SplitPreTokenizer;
 
 /**
  * A tokenizer.json pipeline, stage by stage as HF tokenizers runs it: added tokens are cut out, the rest is
@@ -41,6 +47,14 @@ public final class HfTokenizer implements Tokenizer {
     private final TokenizerInfo info;
     /** See {@link #encodeEdited}. */
     private final boolean incremental;
+    /** A byte-level pipeline's split pattern when it is re-encoded piece by piece (see {@link #encodeEdited}). */
+    private final OnigRegex pieceSplit;
+    /** The byte-level stage after {@link #pieceSplit}. */
+    private final PreTokenizer byteLevel;
+    /** The added tokens' texts, and the characters they begin with: looked for where an edit changed the text. */
+    private final AddedVocabulary.Trie addedTexts = new AddedVocabulary.Trie();
+    private final BitSet addedFirstChars = new BitSet();
+    private final int longestAdded;
 
     /**
      * Assemble a pipeline; null stages are skipped (as in HF). {@code addedTokens} in the file's order.
@@ -62,6 +76,44 @@ public final class HfTokenizer implements Tokenizer {
         this.lossless = lossless;
         this.info = info;
         this.incremental = cutsAtAsciiWhitespace();
+        int longest = 0;
+        for (AddedToken a : addedTokens) {
+            if (!a.content().isEmpty()) {
+                addedTexts.add(a.content(), 0);
+                addedFirstChars.set(a.content().charAt(0));
+                longest = Math.max(longest, a.content().length());
+            }
+        }
+        this.longestAdded = longest;
+        SplitPreTokenizer split = incremental ? null : resumableSplit();
+        this.pieceSplit = split == null ? null : split.regex();
+        this.byteLevel = split == null ? null : ((SequencePreTokenizer) preTokenizer).steps().get(1);
+    }
+
+    /**
+     * The Split stage of a byte-level pipeline that {@link #encodeEdited} re-encodes piece by piece, or null. It
+     * needs: no normalizer; a Split with a {@linkplain OnigRegex#resumable resumable} pattern whose matches are the
+     * pieces (Isolated, or Removed inverted), then ByteLevel with no prefix space and no regex of its own (each
+     * piece's bytes, alone); a post-processor that only {@linkplain PostProcessor#wrapsSequence wraps} the
+     * sequence; added tokens that are all special and matched as they are written (no single_word, lstrip, rstrip),
+     * so a matched one is a special token with a word.
+     */
+    private SplitPreTokenizer resumableSplit() {
+        if (normalizer != null || !(preTokenizer instanceof SequencePreTokenizer seq) || seq.steps().size() != 2
+                || !(seq.steps().get(0) instanceof SplitPreTokenizer split)
+                || !(seq.steps().get(1) instanceof ByteLevelPreTokenizer bytes)
+                || (postProcessor != null && !postProcessor.wrapsSequence())) {
+            return null;
+        }
+        boolean piecesAreMatches = split.behavior() == SplitBehavior.ISOLATED && !split.invert()
+                || split.behavior() == SplitBehavior.REMOVED && split.invert();
+        if (split.regex() == null || !split.regex().resumable() || !piecesAreMatches || bytes.addPrefixSpace()
+                || bytes.useRegex()) {
+            return null;
+        }
+        boolean plainSpecials = added.all().stream()
+                .allMatch(a -> a.special() && !a.singleWord() && !a.lstrip() && !a.rstrip() && !a.content().isEmpty());
+        return plainSpecials ? split : null;
     }
 
     @Override
@@ -117,7 +169,7 @@ public final class HfTokenizer implements Tokenizer {
 
     @Override
     public boolean editsIncrementally() {
-        return incremental;
+        return incremental || pieceSplit != null;
     }
 
     /** Characters looked back (and ahead) for white space to cut at before giving up and encoding it all. */
@@ -133,27 +185,22 @@ public final class HfTokenizer implements Tokenizer {
      */
     @Override
     public Encoding encodeEdited(Encoding previous, String text) {
-        if (!incremental || previous == null) {
+        if (previous == null) {
             return encode(text);
         }
-        int size = previous.size();
+        if (pieceSplit != null) {
+            return encodeEditedPieces(previous, text);
+        }
+        if (!incremental) {
+            return encode(text);
+        }
+        int[] run = sequenceRun(previous);
+        if (run == null) {
+            return encode(text);
+        }
+        int first = run[0];
+        int end = run[1];
         int[] words = previous.wordIndex();
-        int first = 0; // the sequence: the one run of tokens with a word, between the post-processor's specials
-        while (first < size && words[first] < 0) {
-            first++;
-        }
-        if (first == size) {
-            return encode(text); // no sequence tokens: which specials went before it and which after is unknown
-        }
-        int end = first;
-        while (end < size && words[end] >= 0) {
-            end++;
-        }
-        for (int i = end; i < size; i++) {
-            if (words[i] >= 0) {
-                return encode(text);
-            }
-        }
         String old = previous.text();
         TextEdit edit = TextEdit.between(old, text);
         int from = edit.head();
@@ -178,6 +225,47 @@ public final class HfTokenizer implements Tokenizer {
         int m = middle.size();
         int wordBase = head > first ? words[head - 1] + 1 : 0;
         int middleWords = m > 0 ? middle.wordIndex(m - 1) + 1 : 0;
+        return splice(previous, text, end, head, middle, from, wordBase, middleWords, tail, shift);
+    }
+
+    /**
+     * The previous encoding's sequence {@code [first, end)}: the one run of tokens with a word, between the
+     * post-processor's specials; null if there are no such tokens (which specials went before the sequence and
+     * which after is then unknown) or they are not one run.
+     */
+    private static int[] sequenceRun(Encoding previous) {
+        int size = previous.size();
+        int[] words = previous.wordIndex();
+        int first = 0;
+        while (first < size && words[first] < 0) {
+            first++;
+        }
+        if (first == size) {
+            return null;
+        }
+        int end = first;
+        while (end < size && words[end] >= 0) {
+            end++;
+        }
+        for (int i = end; i < size; i++) {
+            if (words[i] >= 0) {
+                return null;
+            }
+        }
+        return new int[] {first, end};
+    }
+
+    /**
+     * The previous encoding's tokens before {@code head}, then {@code middle}'s (offsets moved by
+     * {@code offset}, words by {@code wordBase}; {@code middleWords} words), then the previous sequence's tokens
+     * from {@code tail} to {@code end} moved by the edit's {@code shift} and renumbered after the middle's words,
+     * then the previous specials after the sequence, unmoved.
+     */
+    private Encoding splice(Encoding previous, String text, int end, int head, TokenList middle, int offset,
+                            int wordBase, int middleWords, int tail, int shift) {
+        int size = previous.size();
+        int[] words = previous.wordIndex();
+        int m = middle.size();
         int wordShift = tail < end ? wordBase + middleWords - words[tail] : 0;
         int n = size - (tail - head) + m;
         int[] ids = new int[n];
@@ -193,8 +281,8 @@ public final class HfTokenizer implements Tokenizer {
             ids[at] = middle.id(k);
             tokens[at] = middle.token(k);
             bytes[at] = bytesOf(middle.id(k), middle.token(k));
-            newStarts[at] = middle.start(k) + from;
-            newEnds[at] = middle.end(k) + from;
+            newStarts[at] = middle.start(k) + offset;
+            newEnds[at] = middle.end(k) + offset;
             special[at] = middle.special(k);
             newWords[at] = middle.wordIndex(k) + wordBase;
         }
@@ -207,6 +295,144 @@ public final class HfTokenizer implements Tokenizer {
                 new Encoding.Edited(previous, head, size - tail));
     }
 
+    /** Characters between the restart of a piece-by-piece re-encoding and the first changed character. */
+    static final int RESTART_MARGIN = OnigRegex.LOOKAHEAD + 2;
+
+    /**
+     * {@code encodeEdited} for a {@linkplain #resumableSplit byte-level pipeline split by a resumable pattern}, as
+     * tiktoken's: splitting restarts at a previous piece that starts at least {@link #RESTART_MARGIN} characters
+     * before the change, right after a character that {@linkplain OnigRegex#stopsReading stops reading}, and stops
+     * at the first piece in the unchanged tail that starts where a previous piece started (moved by the edit's
+     * length change); the pieces between are encoded, the tokens before and after copied.
+     * <p>Why this is {@code encode(text)}: with no added token in either text (the previous encoding holds no
+     * matched one, and none occurs where the text changed), the whole text is one piece for the Split, which
+     * cuts it into its pattern's matches. The pieces before the restart were decided reading no further than
+     * {@link OnigRegex#LOOKAHEAD} past the character before it, all unchanged text, so they are the same; the
+     * pieces from a piece start on depend on the text from there alone (no look-behind), so from a piece start in
+     * the unchanged tail that was a piece start before, the pieces are the previous ones, moved. Each piece's tokens
+     * are its bytes' (ByteLevel then the model, piece by piece); a piece's index is its word.
+     */
+    private Encoding encodeEditedPieces(Encoding previous, String text) {
+        int[] run = sequenceRun(previous);
+        if (run == null) {
+            return encodeAfresh(previous, text);
+        }
+        int first = run[0];
+        int end = run[1];
+        int[] words = previous.wordIndex();
+        int[] starts = previous.starts();
+        boolean[] specials = previous.special();
+        if (words[first] != 0 || starts[first] != 0) {
+            return encodeAfresh(previous, text); // not a default encoding of a text without added tokens
+        }
+        for (int t = first; t < end; t++) {
+            if (specials[t]) {
+                return encodeAfresh(previous, text); // an added token matched in the text: cut apart there
+            }
+        }
+        String old = previous.text();
+        TextEdit edit = TextEdit.between(old, text);
+        int head = edit.head();
+        int shift = edit.shift();
+        int tailStart = edit.tailStart();
+        // an added token in the new text overlaps the change (elsewhere it would be in the previous text, matched)
+        if (addedTokenStartsIn(text, head - longestAdded, tailStart + 1)) {
+            return encodeAfresh(previous, text);
+        }
+        int restart = pieceStart(words, first, firstStartingAt(starts, first, end, head - RESTART_MARGIN + 1) - 1);
+        while (restart > first && !pieceSplit.stopsReading(old.codePointBefore(starts[restart]))) {
+            if (head - starts[restart] > CUT_SEARCH) {
+                restart = first;
+                break;
+            }
+            restart = pieceStart(words, first, restart - 1);
+        }
+        restart = Math.max(restart, first);
+        int from = restart > first ? starts[restart] : 0;
+        int wordBase = words[restart];
+        Pieces pieces = new Pieces(text, 0);
+        int n = text.length();
+        int resume = end; // the first token of the previous piece the unchanged tail resumes at
+        for (int i = from; i < n; ) {
+            if (i >= tailStart) {
+                int t = firstStartingAt(starts, restart, end, i - shift);
+                if (t < end && starts[t] == i - shift && (t == 0 || words[t] != words[t - 1])) {
+                    resume = t;
+                    break;
+                }
+            }
+            int e = pieces.finder.pieceEnd(i);
+            if (e < 0) {
+                return encodeAfresh(previous, text);
+            }
+            pieces.add(i, e);
+            i = e;
+        }
+        TokenList middle = pieces.finish();
+        return splice(previous, text, end, restart, middle, 0, wordBase, pieces.words, resume, shift);
+    }
+
+    /** {@code encode(text)}, saying it kept none of {@code previous}'s tokens. */
+    private Encoding encodeAfresh(Encoding previous, String text) {
+        Encoding e = encode(text);
+        return new Encoding(text, e.ids(), e.tokens(), e.bytes(), e.starts(), e.ends(), e.special(), e.wordIndex(),
+                new Encoding.Edited(previous, 0, 0));
+    }
+
+    /** Whether an added token's text starts in the text at a position in {@code [from, to)}. */
+    private boolean addedTokenStartsIn(String text, int from, int to) {
+        if (longestAdded == 0) {
+            return false;
+        }
+        for (int p = Math.max(0, from), stop = Math.min(to, text.length()); p < stop; p++) {
+            if (addedFirstChars.get(text.charAt(p)) && addedTexts.longestAt(text, p) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Pieces found one after the other are encoded in batches: no working set the size of a pasted text. */
+    private static final int PIECE_BATCH = 4096;
+
+    /** Pieces of a text given one by one and encoded a batch at a time, each piece's index its word. */
+    private final class Pieces {
+        final OnigRegex.PieceFinder finder;
+        private final String text;
+        private final TokenList out = new TokenList();
+        private List<PreTokenizedString.Split> batch = new ArrayList<>();
+        private int batchWord;
+        /** The word of the next piece. */
+        int words;
+
+        Pieces(String text, int firstWord) {
+            this.text = text;
+            this.finder = pieceSplit.pieceFinder(text);
+            this.words = firstWord;
+            this.batchWord = firstWord;
+        }
+
+        void add(int start, int end) {
+            batch.add(new PreTokenizedString.Split(NormalizedString.ofRange(text, start, end), null));
+            words++;
+            if (batch.size() == PIECE_BATCH) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            PreTokenizedString pts = new PreTokenizedString(text, batch);
+            byteLevel.preTokenize(pts);
+            modelInto(out, pts, null, batchWord);
+            batch = new ArrayList<>();
+            batchWord = words;
+        }
+
+        TokenList finish() {
+            flush();
+            return out;
+        }
+    }
     /** The first of tokens {@code [from, to)} starting at or after {@code position}, or {@code to} (starts grow). */
     private static int firstStartingAt(int[] starts, int from, int to, int position) {
         int lo = from;
@@ -214,6 +440,25 @@ public final class HfTokenizer implements Tokenizer {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (starts[mid] < position) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The first token of the piece holding token {@code t} among tokens from {@code from} (words only grow). */
+    private static int pieceStart(int[] words, int from, int t) {
+        if (t <= from) {
+            return t;
+        }
+        int w = words[t];
+        int lo = from;
+        int hi = t;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (words[mid] < w) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -232,6 +477,19 @@ public final class HfTokenizer implements Tokenizer {
      * normalizer builds alignment arrays the size of a pasted 5 MB text (garbage whose collections stop the window).
      */
     private TokenList sequence(String text, boolean matchSpecial) {
+        if (pieceSplit != null && text.length() > STRETCH
+                && (!matchSpecial || !addedTokenStartsIn(text, 0, text.length()))) {
+            Pieces pieces = new Pieces(text, 0); // the whole text is the Split's one piece: its matches, in batches
+            for (int i = 0; i < text.length(); ) {
+                int e = pieces.finder.pieceEnd(i);
+                if (e < 0) {
+                    return sequenceWhole(text, matchSpecial);
+                }
+                pieces.add(i, e);
+                i = e;
+            }
+            return pieces.finish();
+        }
         if (!incremental || text.length() <= STRETCH) {
             return sequenceWhole(text, matchSpecial);
         }
@@ -261,8 +519,19 @@ public final class HfTokenizer implements Tokenizer {
         for (int w = 0; w < splits.size(); w++) {
             isAddedToken[w] = splits.get(w).tokens() != null;
         }
-        pts.tokenize(piece -> model.tokenize(piece.get()));
         TokenList list = new TokenList();
+        modelInto(list, pts, isAddedToken, 0);
+        return list;
+    }
+
+    /**
+     * Run the model on the pre-tokenized pieces and add their tokens to {@code list}, each with its span of the
+     * input and the piece's index plus {@code wordBase} as its word; {@code isAddedToken} (null: none) marks the
+     * pieces that were added tokens matched in the text.
+     */
+    private void modelInto(TokenList list, PreTokenizedString pts, boolean[] isAddedToken, int wordBase) {
+        List<PreTokenizedString.Split> splits = pts.splits();
+        pts.tokenize(piece -> model.tokenize(piece.get()));
         for (int w = 0; w < splits.size(); w++) {
             PreTokenizedString.Split split = splits.get(w);
             NormalizedString piece = split.normalized();
@@ -277,12 +546,11 @@ public final class HfTokenizer implements Tokenizer {
                     end = start;
                 }
                 // a model may produce an added token's id too (BERT's [UNK]); only a matched one is special here
-                AddedToken a = isAddedToken[w] ? added.token(t.id()) : null;
+                AddedToken a = isAddedToken != null && isAddedToken[w] ? added.token(t.id()) : null;
                 boolean special = a != null && a.special();
-                list.add(t.id(), t.value(), start, end, special, w, 0);
+                list.add(t.id(), t.value(), start, end, special, w + wordBase, 0);
             }
         }
-        return list;
     }
 
     @Override

@@ -17,4 +17,10 @@ final class ByteLevelProcessor implements PostProcessor {
         }
         return input;
     }
+
+    /** Without {@code trim_offsets} the sequence passes as it is, with no tokens around it. */
+    @Override
+    public boolean wrapsSequence() {
+        return !trimOffsets;
+    }
 }

@@ -1,9 +1,11 @@
 package org.tokenlens.engine.tokenize.pretokenize;
 
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.tokenlens.engine.tokenize.normalize.Matches;
+import org.tokenlens.engine.tokenize.normalize.UnicodeProps;
 
 /**
  * A regex as HF tokenizers runs it: Oniguruma on UTF-8 ({@code SysRegex}), here java.util.regex on UTF-16 after
@@ -14,6 +16,16 @@ import org.tokenlens.engine.tokenize.normalize.Matches;
 public final class OnigRegex {
     /** Unicode {@code \s \d \w \b} and case folding as Oniguruma's UTF-8 encoding has them; only {@code \n} ends a line. */
     static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS | Pattern.MULTILINE | Pattern.UNIX_LINES;
+
+    /** GPT-4o's split pattern (o200k_base) as its tokenizer.json writes it. */
+    static final String GPT4O = "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+"
+            + "(?i:'s|'t|'re|'ve|'m|'ll|'d)?|[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+"
+            + "[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n/]*"
+            + "|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
+    /** The patterns {@link #resumable} holds for, by exact text. */
+    private static final Set<String> RESUMABLE = Set.of(SplitScanners.LLAMA3, SplitScanners.QWEN2, GPT4O);
+    /** How far past a code point that {@linkplain #stopsReading stops reading} the pieces before it read. */
+    public static final int LOOKAHEAD = 6;
 
     private final String source;
     private final Pattern pattern;
@@ -102,6 +114,72 @@ public final class OnigRegex {
             start = end;
         }
         return b.build();
+    }
+
+    /**
+     * Whether the pieces of a text (the matches, which cover it) can be found again from any piece start, reading
+     * the text from there only, and a piece ending at or before a code point that {@linkplain #stopsReading stops
+     * reading} was decided without reading more than {@link #LOOKAHEAD} units past that code point — what an edited
+     * text's re-splitting rests on. Held, by exact pattern text, by the split patterns of Llama 3, Qwen 2/3 and
+     * GPT-4o:
+     * <ul>
+     * <li>no look-behind, {@code \b}, {@code ^} or {@code $}: a match at {@code i} depends on the text from
+     * {@code i} on;</li>
+     * <li>every position starts a non-empty match (a letter starts a letter alternative, a number {@code \p{N}}, any
+     * other non-space {@code [^\s\p{L}\p{N}]+}, white space at least {@code \s+}), so there are no gaps and the
+     * pieces are the matches found one after the other;</li>
+     * <li>what deciding a match at {@code i} reads: an alternative that fails there reads at most two code points;
+     * a class run ({@code \p{L}+}, {@code \p{N}{1,3}}, {@code [^\s\p{L}\p{N}]+[\r\n]*}) one code point past the
+     * match; an optional contraction after GPT-4o's letters three code points past it (six units); a white-space
+     * match ({@code \s*[\r\n]+}, {@code \s+(?!\S)}, {@code \s+}) reads through the run of white space it
+     * starts and one code point past; and GPT-4o's letter alternatives
+     * {@code [\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+} read through the whole run of letters
+     * and marks they start in, which may go on past the match ({@code E\u0301COLE} splits as {@code E\u0301},
+     * {@code COLE} after reading {@code COLE}; {@code E\u0301COLEs} is one piece).</li>
+     * </ul>
+     * A code point stops reading if it ends every run such a read goes through: not white space, and for GPT-4o
+     * no letter or mark either.
+     */
+    public boolean resumable() {
+        return RESUMABLE.contains(source);
+    }
+
+    /** Whether a {@linkplain #resumable resumable} pattern's pieces ending at or before {@code cp} read past it little. */
+    public boolean stopsReading(int cp) {
+        if (UnicodeProps.isWhitespace(cp)) {
+            return false;
+        }
+        if (!source.equals(GPT4O)) {
+            return true;
+        }
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
+                 Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK -> false;
+            default -> true;
+        };
+    }
+
+    /** Finds the pieces of one text one after the other, for a {@linkplain #resumable resumable} pattern. */
+    public interface PieceFinder {
+        /** The end of the piece starting at {@code start} (a piece start), or -1 if no non-empty match is there. */
+        int pieceEnd(int start);
+    }
+
+    /**
+     * The pieces of {@code text} as {@link #matches} finds them, from any piece start; the whole text is read
+     * (transparent bounds), as when it is split whole.
+     */
+    public PieceFinder pieceFinder(String text) {
+        int n = text.length();
+        if (scanner != null) {
+            return start -> scanner.pieceEnd(text, start, n);
+        }
+        Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        return start -> {
+            m.region(start, n);
+            return m.lookingAt() && m.end() > start ? m.end() : -1;
+        };
     }
 
     @Override

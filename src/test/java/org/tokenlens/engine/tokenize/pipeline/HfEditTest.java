@@ -107,9 +107,9 @@ class HfEditTest {
 
     @Test
     void pipelinesThatDoNotCutAtWhiteSpaceEncodeAllAgain() {
-        for (String name : List.of("llama3", "qwen3", "gemma3")) {
+        for (String name : List.of("qwen3", "gemma3")) { // Llama 3 and GPT-4o: ByteLevelEditTest
             Tokenizer t = REGISTRY.load(Fixtures.tokenizerJson(name).toString());
-            assertFalse(t.editsIncrementally(), name); // byte-level regexes and Metaspace keep a space with its word
+            assertFalse(t.editsIncrementally(), name); // NFC before the regex, and Metaspace, keep it whole
             String before = "Hello  world, again";
             String after = "Hello  wor ld, again";
             assertEquals(t.encode(after), t.encodeEdited(t.encode(before), after), name);
