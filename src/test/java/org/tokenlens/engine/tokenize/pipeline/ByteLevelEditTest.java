@@ -117,6 +117,25 @@ class ByteLevelEditTest {
         KeptTokens.assertKept(old, edited, "far edit");
     }
 
+    /**
+     * {@code \s*[\r\n]+} reads the whole run of white space after a line break: the break ends a piece before
+     * the spaces only because no later break follows in the run; one typed far down the run joins them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"llama3", "gpt4o"})
+    void anEditFarDownARunOfSpacesJoinsThePieceBeforeIt(String name) {
+        Tokenizer t = load(name);
+        String[][] cases = {{"x\n" + " ".repeat(20) + "y", "x\n" + " ".repeat(20) + "\n"},
+            {"x.\n\n" + " ".repeat(30) + "y z", "x.\n\n" + " ".repeat(30) + "\r\n z"},
+            {"x" + " ".repeat(25) + "y", "x" + " ".repeat(25) + " "}};
+        for (String[] c : cases) {
+            Encoding old = t.encode(c[0]);
+            Encoding edited = t.encodeEdited(old, c[1]);
+            assertEquals(t.encode(c[1]), edited, name + ": " + c[0].replace("\n", "\\n") + " -> " + c[1]);
+            KeptTokens.assertKept(old, edited, c[1]);
+        }
+    }
+
     /** An edit right after a piece changes that piece: a margin smaller than the look-ahead would keep it. */
     @ParameterizedTest
     @ValueSource(strings = {"llama3", "gpt4o"})
