@@ -1,6 +1,5 @@
 package org.tokenlens.engine.tokenize.pipeline;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +16,6 @@ import org.tokenlens.engine.tokenize.io.TokenizerJsonLoader;
 import org.tokenlens.testing.Fixtures;
 import org.tokenlens.testing.HfOracle;
 import org.tokenlens.testing.KeptTokens;
-import org.tokenlens.testing.OracleEncoding;
-import org.tokenlens.testing.RandomEdits;
 
 /**
  * Byte-level pipelines split by a regex (Llama 3, GPT-4o) re-encode only the pieces around an edit
@@ -50,7 +47,7 @@ class ByteLevelEditTest {
         assertTrue(tokenizer.editsIncrementally(), name);
         Path json = Fixtures.tokenizerJson(name);
         HfOracle oracle = HfOracle.shared(json);
-        long[] counts = run(tokenizer, oracle, SNIPPETS, 11, 2500, name);
+        long[] counts = HfEditTest.randomEdits(tokenizer, oracle, SNIPPETS, 11, 2500, name);
         assertTrue(counts[2] >= 10, "compared with HF " + counts[2] + " times");
     }
 
@@ -58,45 +55,9 @@ class ByteLevelEditTest {
     @ValueSource(strings = {"llama3", "gpt4o"})
     void mostTokensAreKept(String name) {
         Tokenizer tokenizer = load(name);
-        long[] counts = run(tokenizer, null, PLAIN, 23, 2000, name);
+        long[] counts = HfEditTest.randomEdits(tokenizer, null, PLAIN, 23, 2000, name);
         // the edits are small: most tokens are kept, and said to be (what spares the chips comparing them)
         assertTrue(counts[0] > counts[1] * 9 / 10, counts[0] + " of " + counts[1] + " tokens kept");
-    }
-
-    /** Random edits from a random text; returns tokens kept, tokens in all, comparisons with HF. */
-    private static long[] run(Tokenizer tokenizer, HfOracle oracle, List<String> snippets, int seed, int steps,
-                              String name) {
-        SplittableRandom random = new SplittableRandom(seed);
-        StringBuilder text = new StringBuilder();
-        while (text.length() < 3000) {
-            text.append(snippets.get(random.nextInt(snippets.size())));
-            if (random.nextInt(3) == 0) {
-                text.append(' ');
-            }
-        }
-        Encoding previous = tokenizer.encode(text.toString());
-        long kept = 0;
-        long total = 0;
-        long checked = 0;
-        for (int step = 0; step < steps; step++) {
-            edit(text, random, snippets);
-            String now = text.toString();
-            Encoding edited = tokenizer.encodeEdited(previous, now);
-            int s = step;
-            assertEquals(tokenizer.encode(now), edited, () -> name + " step " + s + ": " + now.length() + " chars");
-            kept += KeptTokens.assertKept(previous, edited, name + " step " + s);
-            total += edited.size();
-            if (oracle != null && step % 100 == 0) {
-                OracleEncoding hf = oracle.encode(now, true);
-                assertArrayEquals(hf.ids(), edited.ids(), () -> "HF ids, step " + s);
-                assertArrayEquals(hf.starts(), edited.starts(), () -> "HF starts, step " + s);
-                assertArrayEquals(hf.ends(), edited.ends(), () -> "HF ends, step " + s);
-                assertArrayEquals(hf.wordIds(), edited.wordIndex(), () -> "HF word ids, step " + s);
-                checked++;
-            }
-            previous = edited;
-        }
-        return new long[] {kept, total, checked};
     }
 
     /**
@@ -166,11 +127,7 @@ class ByteLevelEditTest {
         }
         String now = text.toString();
         Encoding ours = t.encode(now);
-        OracleEncoding hf = oracle.encode(now, true);
-        assertArrayEquals(hf.ids(), ours.ids());
-        assertArrayEquals(hf.starts(), ours.starts());
-        assertArrayEquals(hf.ends(), ours.ends());
-        assertArrayEquals(hf.wordIds(), ours.wordIndex());
+        HfEditTest.assertSameAsHf(oracle.encode(now, true), ours, name + ", a long text");
         // pasted into a short text, the same
         Encoding pasted = t.encodeEdited(t.encode("before after"), "before " + now + " after");
         assertEquals(t.encode("before " + now + " after"), pasted);
@@ -197,19 +154,6 @@ class ByteLevelEditTest {
             assertEquals(llama.encode(text), llama.encodeEdited(llama.encode(""), text), text);
             assertEquals(llama.encode(text), llama.encodeEdited(llama.encode("   "), text), text);
             assertEquals(llama.encode(text), llama.encodeEdited(null, text), text);
-        }
-    }
-
-    /** A random edit, then no lone surrogate: HF cannot be given one. */
-    private static void edit(StringBuilder text, SplittableRandom random, List<String> snippets) {
-        RandomEdits.apply(text, random, snippets);
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isSurrogate(text.charAt(i)) && !(Character.isHighSurrogate(text.charAt(i))
-                    && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))) {
-                text.deleteCharAt(i--);
-            } else if (Character.isHighSurrogate(text.charAt(i))) {
-                i++;
-            }
         }
     }
 }

@@ -37,39 +37,10 @@ class HfEditTest {
         Tokenizer bert = REGISTRY.load("bert-base-uncased");
         assertTrue(bert.editsIncrementally(), "BertNormalizer, BertPreTokenizer, WordPiece, TemplateProcessing");
         HfOracle oracle = HfOracle.fromResource(Fixtures.BERT_RESOURCE);
-        SplittableRandom random = new SplittableRandom(5);
-        StringBuilder text = new StringBuilder();
-        while (text.length() < 3000) {
-            text.append(SNIPPETS.get(random.nextInt(SNIPPETS.size())));
-            if (random.nextInt(3) == 0) {
-                text.append(' ');
-            }
-        }
-        Encoding previous = bert.encode(text.toString());
-        int checked = 0;
-        long kept = 0;
-        long total = 0;
-        for (int step = 0; step < 1500; step++) {
-            edit(text, random);
-            String now = text.toString();
-            Encoding edited = bert.encodeEdited(previous, now);
-            int s = step;
-            assertEquals(bert.encode(now), edited, () -> "step " + s + ": " + now.length() + " chars");
-            kept += KeptTokens.assertKept(previous, edited, "step " + s);
-            total += edited.size();
-            if (step % 100 == 0) {
-                OracleEncoding hf = oracle.encode(now, true);
-                assertArrayEquals(hf.ids(), edited.ids(), () -> "HF ids, step " + s);
-                assertArrayEquals(hf.starts(), edited.starts(), () -> "HF starts, step " + s);
-                assertArrayEquals(hf.ends(), edited.ends(), () -> "HF ends, step " + s);
-                assertArrayEquals(hf.wordIds(), edited.wordIndex(), () -> "HF word ids, step " + s);
-                checked++;
-            }
-            previous = edited;
-        }
-        assertTrue(checked >= 10, "compared with HF " + checked + " times");
+        long[] counts = randomEdits(bert, oracle, SNIPPETS, 5, 1500, "bert");
+        assertTrue(counts[2] >= 10, "compared with HF " + counts[2] + " times");
         // the edits are small: most tokens are kept, and said to be (what spares the chips comparing them)
-        assertTrue(kept > total * 9 / 10, kept + " of " + total + " tokens kept");
+        assertTrue(counts[0] > counts[1] * 9 / 10, counts[0] + " of " + counts[1] + " tokens kept");
     }
 
     /** A long text goes through the pipeline in stretches cut at white space; HF encodes it whole. */
@@ -86,11 +57,7 @@ class HfEditTest {
         text.append("x".repeat(HfTokenizer.STRETCH + 10)).append(" tail"); // a stretch with no white space to cut at
         String now = text.toString().replaceAll("[\\uD800-\\uDFFF]", "");
         Encoding ours = bert.encode(now);
-        OracleEncoding hf = oracle.encode(now, true);
-        assertArrayEquals(hf.ids(), ours.ids());
-        assertArrayEquals(hf.starts(), ours.starts());
-        assertArrayEquals(hf.ends(), ours.ends());
-        assertArrayEquals(hf.wordIds(), ours.wordIndex());
+        assertSameAsHf(oracle.encode(now, true), ours, "a long text");
     }
 
     @Test
@@ -116,9 +83,53 @@ class HfEditTest {
         }
     }
 
+    /**
+     * {@code steps} random edits of a random text of {@code snippets}, each re-encoded from the last: equal to a
+     * fresh encode, its kept tokens checked, every 100th compared with HF ({@code oracle}, unless null). Returns
+     * tokens kept, tokens in all, comparisons with HF.
+     */
+    static long[] randomEdits(Tokenizer tokenizer, HfOracle oracle, List<String> snippets, int seed, int steps,
+                              String name) {
+        SplittableRandom random = new SplittableRandom(seed);
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 3000) {
+            text.append(snippets.get(random.nextInt(snippets.size())));
+            if (random.nextInt(3) == 0) {
+                text.append(' ');
+            }
+        }
+        Encoding previous = tokenizer.encode(text.toString());
+        long kept = 0;
+        long total = 0;
+        long checked = 0;
+        for (int step = 0; step < steps; step++) {
+            edit(text, random, snippets);
+            String now = text.toString();
+            Encoding edited = tokenizer.encodeEdited(previous, now);
+            int s = step;
+            assertEquals(tokenizer.encode(now), edited, () -> name + " step " + s + ": " + now.length() + " chars");
+            kept += KeptTokens.assertKept(previous, edited, name + " step " + s);
+            total += edited.size();
+            if (oracle != null && step % 100 == 0) {
+                assertSameAsHf(oracle.encode(now, true), edited, name + " step " + s);
+                checked++;
+            }
+            previous = edited;
+        }
+        return new long[] {kept, total, checked};
+    }
+
+    /** HF's ids, offsets and word ids are {@code ours}'. */
+    static void assertSameAsHf(OracleEncoding hf, Encoding ours, String at) {
+        assertArrayEquals(hf.ids(), ours.ids(), () -> "HF ids, " + at);
+        assertArrayEquals(hf.starts(), ours.starts(), () -> "HF starts, " + at);
+        assertArrayEquals(hf.ends(), ours.ends(), () -> "HF ends, " + at);
+        assertArrayEquals(hf.wordIds(), ours.wordIndex(), () -> "HF word ids, " + at);
+    }
+
     /** A random edit (see RandomEdits), then no lone surrogate: a cut through 🙂 leaves one, HF cannot be given it. */
-    private static void edit(StringBuilder text, SplittableRandom random) {
-        RandomEdits.apply(text, random, SNIPPETS);
+    static void edit(StringBuilder text, SplittableRandom random, List<String> snippets) {
+        RandomEdits.apply(text, random, snippets);
         for (int i = 0; i < text.length(); i++) {
             if (Character.isSurrogate(text.charAt(i)) && !(Character.isHighSurrogate(text.charAt(i))
                     && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))) {
