@@ -304,13 +304,17 @@ public final class HfTokenizer implements Tokenizer {
      * before the change, right after a character that {@linkplain OnigRegex#stopsReading stops reading}, and stops
      * at the first piece in the unchanged tail that starts where a previous piece started (moved by the edit's
      * length change); the pieces between are encoded, the tokens before and after copied.
-     * <p>Why this is {@code encode(text)}: with no added token in either text (the previous encoding holds no
-     * matched one, and none occurs where the text changed), the whole text is one piece for the Split, which
-     * cuts it into its pattern's matches. The pieces before the restart were decided reading no further than
-     * {@link OnigRegex#LOOKAHEAD} past the character before it, all unchanged text, so they are the same; the
-     * pieces from a piece start on depend on the text from there alone (no look-behind), so from a piece start in
-     * the unchanged tail that was a piece start before, the pieces are the previous ones, moved. Each piece's tokens
-     * are its bytes' (ByteLevel then the model, piece by piece); a piece's index is its word.
+     * <p>Why this is {@code encode(text)}: added tokens are matched left to right, each where the scan finds one;
+     * with none starting near the change in either text (else all is encoded again), the scan passes the change
+     * matching nothing and the matches elsewhere are the previous ones (moved). Each stretch of text between them
+     * is split alone into its pattern's matches; the change lies in one such stretch, and the restart is in it
+     * too (at its start if need be: the added token before it is kept). The pieces before the restart were decided
+     * reading no further than {@link OnigRegex#LOOKAHEAD} past the character before it, all unchanged text, so they
+     * are the same; the pieces from a piece start on depend on the text from there to the stretch's end alone (no
+     * look-behind), so from a piece start in the unchanged tail that was a piece start before, the pieces are the
+     * previous ones, moved, and at the stretch's end the added token and all after it are. Each piece's tokens are
+     * its bytes' (ByteLevel then the model, piece by piece); a piece's index among all pieces and added tokens is
+     * its word.
      */
     private Encoding encodeEditedPieces(Encoding previous, String text) {
         int[] run = sequenceRun(previous);
@@ -323,45 +327,61 @@ public final class HfTokenizer implements Tokenizer {
         int[] starts = previous.starts();
         boolean[] specials = previous.special();
         if (words[first] != 0 || starts[first] != 0) {
-            return encodeAfresh(previous, text); // not a default encoding of a text without added tokens
-        }
-        for (int t = first; t < end; t++) {
-            if (specials[t]) {
-                return encodeAfresh(previous, text); // an added token matched in the text: cut apart there
-            }
+            return encodeAfresh(previous, text); // not a default encoding
         }
         String old = previous.text();
         TextEdit edit = TextEdit.between(old, text);
         int head = edit.head();
         int shift = edit.shift();
         int tailStart = edit.tailStart();
-        // an added token in the new text overlaps the change (elsewhere it would be in the previous text, matched)
-        if (addedTokenStartsIn(text, head - longestAdded, tailStart + 1)) {
+        // no added token starts near the change in either text: the matches elsewhere are the previous ones
+        int near = head - Math.max(longestAdded, RESTART_MARGIN); // no added token starts after the restart's piece
+        if (addedTokenStartsIn(text, near, tailStart + 1) || addedTokenStartsIn(old, near, tailStart - shift + 1)) {
             return encodeAfresh(previous, text);
         }
+        // the restart: walk back over the previous pieces from the last one starting far enough before the change
         int restart = pieceStart(words, first, firstStartingAt(starts, first, end, head - RESTART_MARGIN + 1) - 1);
-        while (restart > first && !pieceSplit.stopsReading(old.codePointBefore(starts[restart]))) {
-            if (head - starts[restart] > CUT_SEARCH) {
+        int from;
+        while (true) {
+            if (restart <= first) {
                 restart = first;
+                if (!specials[first]) {
+                    from = 0;
+                    break;
+                }
+            }
+            if (specials[restart]) { // an added token (it ends before the change): its segment's text starts after
+                from = previous.ends()[restart];
+                restart++;
                 break;
+            }
+            from = starts[restart];
+            if (specials[restart - 1] || pieceSplit.stopsReading(old.codePointBefore(from))) {
+                break; // a segment's start, or right after a character the pieces before do not read past
+            }
+            if (head - from > CUT_SEARCH) {
+                return encodeAfresh(previous, text);
             }
             restart = pieceStart(words, first, restart - 1);
         }
-        restart = Math.max(restart, first);
-        int from = restart > first ? starts[restart] : 0;
-        int wordBase = words[restart];
+        int wordBase = restart > first ? words[restart - 1] + 1 : 0;
+        // the segment's end: the next added token (it is after the change), where the split's text ends
+        int segmentEnd = restart;
+        while (segmentEnd < end && !specials[segmentEnd]) {
+            segmentEnd++;
+        }
+        int limit = segmentEnd < end ? starts[segmentEnd] + shift : text.length();
         Pieces pieces = new Pieces(text, 0);
-        int n = text.length();
-        int resume = end; // the first token of the previous piece the unchanged tail resumes at
-        for (int i = from; i < n; ) {
+        int resume = segmentEnd; // the first token of the previous piece the unchanged tail resumes at
+        for (int i = from; i < limit; ) {
             if (i >= tailStart) {
-                int t = firstStartingAt(starts, restart, end, i - shift);
-                if (t < end && starts[t] == i - shift && (t == 0 || words[t] != words[t - 1])) {
+                int t = firstStartingAt(starts, restart, segmentEnd, i - shift);
+                if (t < segmentEnd && starts[t] == i - shift && (t == 0 || words[t] != words[t - 1])) {
                     resume = t;
                     break;
                 }
             }
-            int e = pieces.finder.pieceEnd(i);
+            int e = pieces.finder.pieceEnd(i, limit);
             if (e < 0) {
                 return encodeAfresh(previous, text);
             }
@@ -481,7 +501,7 @@ public final class HfTokenizer implements Tokenizer {
                 && (!matchSpecial || !addedTokenStartsIn(text, 0, text.length()))) {
             Pieces pieces = new Pieces(text, 0); // the whole text is the Split's one piece: its matches, in batches
             for (int i = 0; i < text.length(); ) {
-                int e = pieces.finder.pieceEnd(i);
+                int e = pieces.finder.pieceEnd(i, text.length());
                 if (e < 0) {
                     return sequenceWhole(text, matchSpecial);
                 }

@@ -162,22 +162,24 @@ public final class OnigRegex {
 
     /** Finds the pieces of one text one after the other, for a {@linkplain #resumable resumable} pattern. */
     public interface PieceFinder {
-        /** The end of the piece starting at {@code start} (a piece start), or -1 if no non-empty match is there. */
-        int pieceEnd(int start);
+        /**
+         * The end of the piece starting at {@code start} (a piece start) of the text's part that ends at
+         * {@code limit} (nothing past it is read: as if the text ended there), or -1 if no non-empty match is there.
+         */
+        int pieceEnd(int start, int limit);
     }
 
     /**
-     * The pieces of {@code text} as {@link #matches} finds them, from any piece start; the whole text is read
-     * (transparent bounds), as when it is split whole.
+     * The pieces of the parts of {@code text} (the stretches between added tokens, each split alone) as
+     * {@link #matches} finds them in a part, from any piece start.
      */
     public PieceFinder pieceFinder(String text) {
-        int n = text.length();
         if (scanner != null) {
-            return start -> scanner.pieceEnd(text, start, n);
+            return (start, limit) -> scanner.pieceEnd(text, start, limit);
         }
-        Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-        return start -> {
-            m.region(start, n);
+        Matcher m = pattern.matcher(text).useTransparentBounds(false).useAnchoringBounds(false);
+        return (start, limit) -> {
+            m.region(start, limit);
             return m.lookingAt() && m.end() > start ? m.end() : -1;
         };
     }
