@@ -65,6 +65,17 @@ enum TiktokenEncoding {
         };
     }
 
+    /**
+     * Classes of the character before a piece start from which {@code encodeEdited} may not restart: the pieces
+     * before such a start could have read far past it. White space for all (runs of it are read to their end);
+     * for o200k also letters and marks, whose two case groups ({@code [\p{Lu}…\p{M}]*[\p{Ll}…\p{M}]+}) read
+     * through a whole run of them before settling where the piece ends ("É" before capitals is a piece until a
+     * lower-case letter far down the run joins them).
+     */
+    int noRestartAfter() {
+        return this == O200K_BASE ? CharClass.SPACE | CharClass.LETTER | CharClass.MARK : CharClass.SPACE;
+    }
+
     /** jtokkit's class-path resource holding the ranks. */
     String resource() {
         return "/com/knuddels/jtokkit/" + encodingName + ".tiktoken";

@@ -178,15 +178,16 @@ public final class TiktokenTokenizer implements Tokenizer {
     /**
      * {@code encode(text)} reusing {@code previous} (this tokenizer's default encoding of the text before an edit).
      * Only the text around the change is split and merged again: splitting restarts at a previous piece that starts
-     * at least {@link #RESTART_MARGIN} characters before the change, right after a non-space character, and stops
-     * at the first piece inside the unchanged tail that starts where a previous piece started (moved by the edit's
-     * length change). Tokens before and after are copied.
+     * at least {@link #RESTART_MARGIN} characters before the change, right after a character that is not white
+     * space (for o200k not a letter or mark either: {@link TiktokenEncoding#noRestartAfter}), and stops at the first
+     * piece inside the unchanged tail that starts where a previous piece started (moved by the edit's length
+     * change). Tokens before and after are copied.
      * <p>Why this is {@code encode(text)}: the split patterns have no look-behind, so the pieces from any piece
      * start onwards depend on the text from there alone — the unchanged tail therefore splits as before once a
      * piece start lines up. Looking ahead, deciding where a piece ends reads at most three characters past its end,
-     * or past a run of white space; a non-space character before the restart ends every such run, so the pieces
-     * before the restart read only unchanged text and are split as before. Each piece's tokens depend on its text
-     * alone.
+     * or past a run of white space (o200k's letter pieces: past a run of letters and marks); the character before
+     * the restart ends every such run, so the pieces before the restart read only unchanged text and are split as
+     * before. Each piece's tokens depend on its text alone.
      */
     @Override
     public Encoding encodeEdited(Encoding previous, String text) {
@@ -209,7 +210,8 @@ public final class TiktokenTokenizer implements Tokenizer {
         // the restart: the first token of the last previous piece starting far enough before the change, after a
         // non-space character (pieces are found by binary searches: tokens' starts and word indexes only grow)
         int restartToken = pieceStart(words, lastStartingBy(oldStarts, size, head - RESTART_MARGIN));
-        while (restartToken > 0 && (Splitter.classAt(old, oldStarts[restartToken] - 1, m) & CharClass.SPACE) != 0) {
+        int noRestartAfter = encoding.noRestartAfter();
+        while (restartToken > 0 && (Splitter.classAt(old, oldStarts[restartToken] - 1, m) & noRestartAfter) != 0) {
             restartToken = pieceStart(words, restartToken - 1);
         }
         int from = restartToken > 0 ? oldStarts[restartToken] : 0;

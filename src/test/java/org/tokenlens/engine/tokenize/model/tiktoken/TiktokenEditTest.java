@@ -26,7 +26,8 @@ class TiktokenEditTest {
     private static final List<String> SNIPPETS = List.of(" ", "  ", "\n", "\r\n", "\n\n  ", "\t", "x", "e", "'s",
             "'LL", "'re", "123", "4567", "1", ".", "...", "!?", " hello", "World", "don't", "naïve", "日本語", "中",
             "🙂", "👍🏽", "\uD83D", "é", "\u0301", "  \n", "—", "()", "{", "}", ";\n", " the", "THE", "ſ", "İ",
-            "          ", "\n\n\n        \n", " \t \r\n   ", "'", "''ll", "HTMLParser", "aBc'S", "🇯🇵🇺🇸", "\u00A0\u2003");
+            "          ", "\n\n\n        \n", " \t \r\n   ", "'", "''ll", "HTMLParser", "aBc'S", "🇯🇵🇺🇸", "\u00A0\u2003",
+            "COLECOLECOLECOLE", "E\u0301", "s", "S", "ÉCOLE");
 
     @ParameterizedTest
     @EnumSource(TiktokenEncoding.class)
@@ -58,6 +59,21 @@ class TiktokenEditTest {
         }
         // the edits are small: most tokens are kept, and said to be (what spares the chips comparing them)
         assertTrue(kept > total * 9 / 10, kept + " of " + total + " tokens kept");
+    }
+
+    /**
+     * o200k's letter pieces read through a whole run of letters and marks before they settle where to end
+     * ({@code [\p{Lu}…\p{M}]*[\p{Ll}…\p{M}]+}): "É" before capitals is a piece of its own until a lower-case
+     * letter far down the run joins them into one. A restart right after a letter or mark would keep the old
+     * split of the start of the run.
+     */
+    @Test
+    void anEditFarDownARunOfCapitalsRejoinsItsStartInO200k() {
+        Tokenizer tok = TiktokenDifferentialTest.ours(TiktokenEncoding.O200K_BASE);
+        String before = "x, E\u0301" + "COLE".repeat(8) + "S rest";
+        String after = "x, E\u0301" + "COLE".repeat(8) + "s rest";
+        assertEquals(tok.encode(after), tok.encodeEdited(tok.encode(before), after));
+        assertEquals(tok.encode(before), tok.encodeEdited(tok.encode(after), before));
     }
 
     @Test
