@@ -453,38 +453,15 @@ public final class HfTokenizer implements Tokenizer {
             return out;
         }
     }
+
     /** The first of tokens {@code [from, to)} starting at or after {@code position}, or {@code to} (starts grow). */
     private static int firstStartingAt(int[] starts, int from, int to, int position) {
-        int lo = from;
-        int hi = to;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (starts[mid] < position) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return Encoding.firstAtLeast(starts, from, to, position);
     }
 
     /** The first token of the piece holding token {@code t} among tokens from {@code from} (words only grow). */
     private static int pieceStart(int[] words, int from, int t) {
-        if (t <= from) {
-            return t;
-        }
-        int w = words[t];
-        int lo = from;
-        int hi = t;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (words[mid] < w) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return t <= from ? t : Encoding.firstAtLeast(words, from, t, words[t]);
     }
 
     /** A text longer than this is encoded in stretches at least this long (see {@link #sequence}). */
