@@ -108,11 +108,31 @@ public record Encoding(String text, int[] ids, String[] tokens, byte[][] bytes, 
         return ends[i] < 0 ? -1 : utf8Length(text, 0, ends[i]);
     }
 
+    /** The first of tokens {@code [from, to)} starting at or after {@code position}, or {@code to}. */
+    public int firstStartingAt(int from, int to, int position) {
+        return firstAtLeast(starts, from, to, position);
+    }
+
     /**
-     * The first index in {@code [from, to)} whose value is at least {@code value}, or {@code to}: a binary search
-     * over values that never decrease there (token starts along a sequence, word indexes).
+     * The first token of the word holding token {@code t}, looking back no further than {@code from}; {@code t}
+     * itself if {@code t <= from} (-1 stays -1).
      */
-    public static int firstAtLeast(int[] values, int from, int to, int value) {
+    public int wordStart(int from, int t) {
+        return t <= from ? t : firstAtLeast(wordIndex, from, t, wordIndex[t]);
+    }
+
+    /** The token of {@code [from, to)} that begins a word exactly at {@code position}, or -1. */
+    public int wordStartingAt(int from, int to, int position) {
+        int t = firstStartingAt(from, to, position);
+        return t < to && starts[t] == position && (t == 0 || wordIndex[t] != wordIndex[t - 1]) ? t : -1;
+    }
+
+    /**
+     * The first index in {@code [from, to)} whose value is at least {@code value}, or {@code to}: a binary search.
+     * The three searches above rest on it and on what re-encodings after an edit hold for the tokens they search:
+     * starts and word indexes never decrease along them.
+     */
+    private static int firstAtLeast(int[] values, int from, int to, int value) {
         int lo = from;
         int hi = to;
         while (lo < hi) {

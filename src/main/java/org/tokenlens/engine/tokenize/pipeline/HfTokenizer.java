@@ -218,9 +218,8 @@ public final class HfTokenizer implements Tokenizer {
             to++;
         }
         int shift = edit.shift();
-        int[] starts = previous.starts();
-        int head = firstStartingAt(starts, first, end, from); // previous tokens before the cut
-        int tail = firstStartingAt(starts, head, end, to - shift); // the first previous token after the stretch
+        int head = previous.firstStartingAt(first, end, from); // previous tokens before the cut
+        int tail = previous.firstStartingAt(head, end, to - shift); // the first previous token after the stretch
         TokenList middle = sequence(text.substring(from, to), true);
         int m = middle.size();
         int wordBase = head > first ? words[head - 1] + 1 : 0;
@@ -340,7 +339,7 @@ public final class HfTokenizer implements Tokenizer {
             return encodeAfresh(previous, text);
         }
         // the restart: walk back over the previous pieces from the last one starting far enough before the change
-        int restart = pieceStart(words, first, firstStartingAt(starts, first, end, head - RESTART_MARGIN + 1) - 1);
+        int restart = previous.wordStart(first, previous.firstStartingAt(first, end, head - RESTART_MARGIN + 1) - 1);
         int from;
         while (true) {
             if (restart <= first) {
@@ -362,7 +361,7 @@ public final class HfTokenizer implements Tokenizer {
             if (head - from > CUT_SEARCH) {
                 return encodeAfresh(previous, text);
             }
-            restart = pieceStart(words, first, restart - 1);
+            restart = previous.wordStart(first, restart - 1);
         }
         int wordBase = restart > first ? words[restart - 1] + 1 : 0;
         // the segment's end: the next added token (it is after the change), where the split's text ends
@@ -375,8 +374,8 @@ public final class HfTokenizer implements Tokenizer {
         int resume = segmentEnd; // the first token of the previous piece the unchanged tail resumes at
         for (int i = from; i < limit; ) {
             if (i >= tailStart) {
-                int t = firstStartingAt(starts, restart, segmentEnd, i - shift);
-                if (t < segmentEnd && starts[t] == i - shift && (t == 0 || words[t] != words[t - 1])) {
+                int t = previous.wordStartingAt(restart, segmentEnd, i - shift);
+                if (t >= 0) {
                     resume = t;
                     break;
                 }
@@ -452,16 +451,6 @@ public final class HfTokenizer implements Tokenizer {
             flush();
             return out;
         }
-    }
-
-    /** The first of tokens {@code [from, to)} starting at or after {@code position}, or {@code to} (starts grow). */
-    private static int firstStartingAt(int[] starts, int from, int to, int position) {
-        return Encoding.firstAtLeast(starts, from, to, position);
-    }
-
-    /** The first token of the piece holding token {@code t} among tokens from {@code from} (words only grow). */
-    private static int pieceStart(int[] words, int from, int t) {
-        return t <= from ? t : Encoding.firstAtLeast(words, from, t, words[t]);
     }
 
     /** A text longer than this is encoded in stretches at least this long (see {@link #sequence}). */

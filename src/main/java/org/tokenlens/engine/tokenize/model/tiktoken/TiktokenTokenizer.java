@@ -208,11 +208,11 @@ public final class TiktokenTokenizer implements Tokenizer {
         int shift = edit.shift();
         int tailStart = edit.tailStart();
         // the restart: the first token of the last previous piece starting far enough before the change, after a
-        // non-space character (pieces are found by binary searches: tokens' starts and word indexes only grow)
-        int restartToken = pieceStart(words, lastStartingBy(oldStarts, size, head - RESTART_MARGIN));
+        // character it may restart after (pieces are words: found by binary searches over starts and word indexes)
+        int restartToken = previous.wordStart(0, previous.firstStartingAt(0, size, head - RESTART_MARGIN + 1) - 1);
         int noRestartAfter = encoding.noRestartAfter();
         while (restartToken > 0 && (Splitter.classAt(old, oldStarts[restartToken] - 1, m) & noRestartAfter) != 0) {
-            restartToken = pieceStart(words, restartToken - 1);
+            restartToken = previous.wordStart(0, restartToken - 1);
         }
         int from = restartToken > 0 ? oldStarts[restartToken] : 0;
         if (restartToken < 0) {
@@ -223,8 +223,8 @@ public final class TiktokenTokenizer implements Tokenizer {
         int resumeToken = size; // the first token of the previous piece the unchanged tail resumes at
         for (int i = from; i < n; ) {
             if (i >= tailStart) {
-                int t = firstStartingAt(oldStarts, size, i - shift);
-                if (t < size && oldStarts[t] == i - shift && (t == 0 || words[t] != words[t - 1])) {
+                int t = previous.wordStartingAt(0, size, i - shift);
+                if (t >= 0) {
                     resumeToken = t;
                     break;
                 }
@@ -245,21 +245,6 @@ public final class TiktokenTokenizer implements Tokenizer {
 
     /** Characters between the restart of an edited encoding and the first changed character; see encodeEdited. */
     private static final int RESTART_MARGIN = 8;
-
-    /** The last token starting at or before {@code limit}, or -1 (starts never decrease along the tokens). */
-    private static int lastStartingBy(int[] starts, int size, int limit) {
-        return firstStartingAt(starts, size, limit + 1) - 1;
-    }
-
-    /** The first token starting at or after {@code position}, or {@code size}. */
-    private static int firstStartingAt(int[] starts, int size, int position) {
-        return Encoding.firstAtLeast(starts, 0, size, position);
-    }
-
-    /** The first token of the piece holding token {@code t} (-1 stays -1; word indexes never decrease). */
-    private static int pieceStart(int[] words, int t) {
-        return t <= 0 ? t : Encoding.firstAtLeast(words, 0, t, words[t]);
-    }
 
     /**
      * The previous encoding's tokens {@code [0, headTokens)}, then the newly encoded ones, then the previous
