@@ -310,6 +310,8 @@ public final class KeystrokeBench {
         synchronized (stallSamples) {
             stallSamples.forEach(line -> System.out.println("  " + line));
         }
+        // -Dbench.hold=MS: keep the window and its 5 MB document alive for a heap histogram (jcmd PID GC.class_histogram)
+        Thread.sleep(Long.getLong("bench.hold", 0));
         runner.delegate.close();
         Platform.exit();
     }

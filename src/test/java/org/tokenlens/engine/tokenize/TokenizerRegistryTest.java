@@ -46,6 +46,27 @@ class TokenizerRegistryTest {
         assertTrue(TokenizerRegistry.bundled().containsKey("o200k_base"));
     }
 
+    /**
+     * Encodings share each id's byte array (read-only by contract); the public {@code tokenBytes} hands out a copy,
+     * so a caller writing into it cannot change the tokens of any encoding.
+     */
+    @Test
+    void tokenBytesIsACopyAndEncodingsKeepTheirBytes() {
+        for (String name : new String[] {"bert-base-uncased", "gpt2"}) {
+            Tokenizer t = registry.load(name);
+            Encoding e = t.encode("hello hello");
+            int hello = e.wordIndex()[0] < 0 ? 1 : 0; // after BERT's [CLS]
+            byte[] want = e.bytes()[hello].clone();
+            assertEquals("hello", new String(want, StandardCharsets.UTF_8).strip(), name); // BERT's: " hello"
+            byte[] handedOut = t.tokenBytes(e.ids()[hello]);
+            assertArrayEquals(want, handedOut, name);
+            handedOut[0] = 'j';
+            assertArrayEquals(want, t.tokenBytes(e.ids()[hello]), name);
+            assertArrayEquals(want, e.bytes()[hello], name);
+            assertArrayEquals(want, t.encode("hello").bytes()[hello], name);
+        }
+    }
+
     @Test
     void folderAndFilePathsLoad() {
         Path llama = Fixtures.tokenizerJson("llama3");
