@@ -58,6 +58,11 @@ public final class KeystrokeBench {
     private static final long INTERVAL_MS = Long.getLong("bench.interval", 0);
     /** CPU time of the FX thread beside wall time: on a shared machine wall time also counts other processes. */
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** {@code -Dbench.timeline=true}: print the paste's long FX-thread stalls and collection pauses in time order. */
+    private static final boolean TIMELINE = Boolean.getBoolean("bench.timeline");
+    private static final List<String> timeline = new ArrayList<>();
+    private static volatile long pasteStart;
+    private static volatile long pasteUptime;
 
     /**
      * Counts and times each result's application on the FX thread; wraps the window's pulse queue, so what is
@@ -252,6 +257,12 @@ public final class KeystrokeBench {
                             samples.add(where(fxThread[0].getStackTrace()));
                         } while (!ran.await(10, TimeUnit.MILLISECONDS));
                         long stalled = System.nanoTime() - posted;
+                        if (TIMELINE) {
+                            synchronized (timeline) {
+                                timeline.add(String.format(Locale.ROOT, "%7.0f ms  FX stall %5.1f ms  at %s",
+                                        (posted - pasteStart) / 1e6, stalled / 1e6, samples.get(0)));
+                            }
+                        }
                         synchronized (stallSamples) {
                             if (stalled >= worst.get() - 12_000_000) { // (about) the longest so far
                                 stallSamples.clear();
@@ -280,6 +291,13 @@ public final class KeystrokeBench {
                         (javax.management.openmbean.CompositeData) notification.getUserData());
                 if (!info.getGcAction().contains("concurrent") && !info.getGcName().contains("Concurrent")) {
                     longestPause.accumulateAndGet(info.getGcInfo().getDuration(), Math::max);
+                    if (TIMELINE) {
+                        synchronized (timeline) {
+                            timeline.add(String.format(Locale.ROOT, "%7.0f ms  GC pause %3d ms  %s (%s)",
+                                    (double) (info.getGcInfo().getStartTime() - pasteUptime), info.getGcInfo().getDuration(),
+                                    info.getGcName(), info.getGcCause()));
+                        }
+                    }
                 }
             }
         };
@@ -289,6 +307,8 @@ public final class KeystrokeBench {
         watchdog.start();
         Thread.sleep(100);
         long t0 = System.nanoTime();
+        pasteStart = t0;
+        pasteUptime = ManagementFactory.getRuntimeMXBean().getUptime();
         onFx(() -> {
             long p0 = System.nanoTime();
             view[0].editor().selectAll();
@@ -309,6 +329,13 @@ public final class KeystrokeBench {
                 paste[0] / 1e6, paste[1] / 1e6, shown / 1e6, fxCpu / 1e6, worst.get() / 1e6, longestPause.get());
         synchronized (stallSamples) {
             stallSamples.forEach(line -> System.out.println("  " + line));
+        }
+        if (TIMELINE) {
+            System.out.println("paste timeline (watchdog stalls over 40 ms, where the FX thread was 40 ms in; GC pauses):");
+            synchronized (timeline) {
+                timeline.sort(java.util.Comparator.comparingDouble(line -> Double.parseDouble(line.substring(0, 7))));
+                timeline.forEach(line -> System.out.println("  " + line));
+            }
         }
         // -Dbench.hold=MS: keep the window and its 5 MB document alive for a heap histogram (jcmd PID GC.class_histogram)
         Thread.sleep(Long.getLong("bench.hold", 0));
