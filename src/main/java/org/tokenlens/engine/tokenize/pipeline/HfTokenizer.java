@@ -55,6 +55,8 @@ public final class HfTokenizer implements Tokenizer {
     private final AddedVocabulary.Trie addedTexts = new AddedVocabulary.Trie();
     private final BitSet addedFirstChars = new BitSet();
     private final int longestAdded;
+    /** Where BPE cuts a whole-stretch word, for a pipeline re-encoded between such cuts (see {@link ForcedCuts}). */
+    private final ForcedCuts forcedCuts;
 
     /**
      * Assemble a pipeline; null stages are skipped (as in HF). {@code addedTokens} in the file's order.
@@ -88,6 +90,9 @@ public final class HfTokenizer implements Tokenizer {
         SplitPreTokenizer split = incremental ? null : resumableSplit();
         this.pieceSplit = split == null ? null : split.regex();
         this.byteLevel = split == null ? null : ((SequencePreTokenizer) preTokenizer).steps().get(1);
+        this.forcedCuts = incremental || split != null ? null
+                : ForcedCuts.of(normalizer, preTokenizer, model, postProcessor, added.all(), addedTexts,
+                        addedFirstChars, longestAdded);
     }
 
     /**
@@ -169,7 +174,7 @@ public final class HfTokenizer implements Tokenizer {
 
     @Override
     public boolean editsIncrementally() {
-        return incremental || pieceSplit != null;
+        return incremental || pieceSplit != null || forcedCuts != null;
     }
 
     /** Characters looked back (and ahead) for white space to cut at before giving up and encoding it all. */
@@ -190,6 +195,9 @@ public final class HfTokenizer implements Tokenizer {
         }
         if (pieceSplit != null) {
             return encodeEditedPieces(previous, text);
+        }
+        if (forcedCuts != null) {
+            return encodeEditedAtCuts(previous, text);
         }
         if (!incremental) {
             return encode(text);
@@ -389,6 +397,33 @@ public final class HfTokenizer implements Tokenizer {
         }
         TokenList middle = pieces.finish();
         return splice(previous, text, end, restart, middle, 0, wordBase, pieces.words, resume, shift);
+    }
+
+    /**
+     * {@code encodeEdited} for a pipeline with {@linkplain ForcedCuts forced cuts}: the text between the nearest
+     * cuts around the change ({@link ForcedCuts#window}, which says why that is {@code encode(text)}) is encoded
+     * alone, the tokens before and after are the previous ones; a window cut inside a stretch continues the word
+     * of the token beside it.
+     */
+    private Encoding encodeEditedAtCuts(Encoding previous, String text) {
+        int[] run = sequenceRun(previous);
+        if (run == null || previous.wordIndex()[run[0]] != 0 || previous.starts()[run[0]] != 0) {
+            return encodeAfresh(previous, text);
+        }
+        int first = run[0];
+        int end = run[1];
+        ForcedCuts.Window w = forcedCuts.window(previous, first, end, text);
+        if (w == null) {
+            return encodeAfresh(previous, text);
+        }
+        int[] words = previous.wordIndex();
+        TokenList middle = sequence(text.substring(w.from(), w.to()), true);
+        int m = middle.size(); // 0 only for a window [0, 0): no words before the tail
+        int last = m > 0 ? middle.wordIndex(m - 1) : 0;
+        int wordBase = w.head() == first ? 0 : words[w.head() - 1] + (w.joinsHead() ? 0 : 1);
+        int middleWords = m == 0 ? 0 : w.joinsTail() ? last : last + 1;
+        return splice(previous, text, end, w.head(), middle, w.from(), wordBase, middleWords, w.tail(),
+                text.length() - previous.text().length());
     }
 
     /** {@code encode(text)}, saying it kept none of {@code previous}'s tokens. */
@@ -630,6 +665,11 @@ public final class HfTokenizer implements Tokenizer {
             return Optional.of(new Trace.Single(word, t.value(), t.id()));
         }
         return Optional.of(model.trace(word));
+    }
+
+    /** The forced cuts {@link #encodeEdited} re-encodes between, or null. */
+    ForcedCuts forcedCuts() {
+        return forcedCuts;
     }
 
     /** The model stage, for views that explain it (vocabulary browser, merge ranks). */
