@@ -114,6 +114,45 @@ class ForcedCutEditTest {
         }
     }
 
+    /**
+     * A hand-built BPE (byte pieces, {@code a b c d x}, merges {@code cd}, then {@code bc}, then {@code ab}; no added
+     * tokens, so the window may start right before the change): in {@code xabc} the tokens are {@code x a bc}, and
+     * {@code d} typed after it takes the {@code c}, so {@code a} and {@code b} merge across the old boundary between
+     * them — no forced cut, as {@code ab} is a piece. A window starting at any previous token's start would keep
+     * {@code a}. HF agrees.
+     */
+    @Test
+    void aChangeReachesBackPastAPreviousTokenBoundaryThatIsNoForcedCut() {
+        StringBuilder vocab = new StringBuilder();
+        for (int b = 0; b < 256; b++) {
+            vocab.append(String.format("\"<0x%02X>\": %d, ", b, b));
+        }
+        String[] pieces = {"a", "b", "c", "d", "x", "cd", "bc", "ab"};
+        for (int i = 0; i < pieces.length; i++) {
+            vocab.append('"').append(pieces[i]).append("\": ").append(256 + i).append(i + 1 < pieces.length ? ", " : "");
+        }
+        String json = "{\"version\": \"1.0\", \"added_tokens\": [], \"normalizer\": null, \"pre_tokenizer\": null,"
+                + " \"post_processor\": null, \"decoder\": null, \"model\": {\"type\": \"BPE\", \"dropout\": null,"
+                + " \"unk_token\": null, \"continuing_subword_prefix\": null, \"end_of_word_suffix\": null,"
+                + " \"fuse_unk\": false, \"byte_fallback\": true, \"ignore_merges\": false, \"vocab\": {" + vocab
+                + "}, \"merges\": [[\"c\", \"d\"], [\"b\", \"c\"], [\"a\", \"b\"]]}}";
+        Tokenizer t;
+        try {
+            t = TokenizerJsonLoader.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), "abcd");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        assertTrue(t.editsIncrementally());
+        Encoding before = t.encode("xabc");
+        assertEquals(List.of("x", "a", "bc"), List.of(before.tokens()));
+        Encoding after = step(t, before, "xabcd", "d typed");
+        assertEquals(List.of("x", "ab", "cd"), List.of(after.tokens()));
+        try (HfOracle oracle = HfOracle.fromJson(json)) {
+            HfEditTest.assertSameAsHf(oracle.encode("xabcd", true), after, "HF");
+            HfEditTest.assertSameAsHf(oracle.encode("xabc", true), step(t, after, "xabc", "d deleted"), "HF");
+        }
+    }
+
     /** A window that reaches the text's ends, and previous encodings of other texts. */
     @Test
     void editsAtTheEndsAndFromOtherTexts() {
