@@ -83,7 +83,8 @@ final class ForcedCuts {
      * characters on either side, normalized, are next to each other in no vocabulary piece.
      */
     boolean isCut(String text, int p) {
-        return p == 0 || p == text.length() || !pairs.contains(normalized(text.codePointBefore(p)), normalized(text.codePointAt(p)));
+        return p == 0 || p == text.length()
+                || !pairs.contains(normalized(text.codePointBefore(p)), normalized(text.codePointAt(p)));
     }
 
     private int normalized(int c) {

@@ -129,7 +129,8 @@ class ForcedCutEditTest {
         }
         String[] pieces = {"a", "b", "c", "d", "x", "cd", "bc", "ab"};
         for (int i = 0; i < pieces.length; i++) {
-            vocab.append('"').append(pieces[i]).append("\": ").append(256 + i).append(i + 1 < pieces.length ? ", " : "");
+            vocab.append('"').append(pieces[i]).append("\": ").append(256 + i)
+                    .append(i + 1 < pieces.length ? ", " : "");
         }
         String json = "{\"version\": \"1.0\", \"added_tokens\": [], \"normalizer\": null, \"pre_tokenizer\": null,"
                 + " \"post_processor\": null, \"decoder\": null, \"model\": {\"type\": \"BPE\", \"dropout\": null,"
