@@ -97,6 +97,36 @@ final class ForcedCuts {
     }
 
     /**
+     * Where a long text's stretch from {@code from} (where the added-token scan stands) ends: the first position at
+     * or after {@code min} where the scan stands and the text is cut, or the text's end. Encoded: the position
+     * when the cut is a forced cut inside a stretch between added tokens (the word goes on after it), {@code
+     * -position - 1} when an added token ends or starts there or the text ends (a new word begins). Each stretch's
+     * own scan finds what the whole text's finds in it, and BPE of a word cut at a forced cut is BPE of its sides.
+     */
+    int stretchEnd(String text, int from, int min) {
+        int matchEnd = -1;
+        for (int i = from; i < text.length(); ) {
+            if (i >= min && (!Character.isLowSurrogate(text.charAt(i))
+                    || !Character.isHighSurrogate(text.charAt(i - 1)))) {
+                if (matchEnd == i || addedEnd(text, i) >= 0) {
+                    return -i - 1;
+                }
+                if (isCut(text, i)) {
+                    return i;
+                }
+            }
+            int e = addedEnd(text, i);
+            if (e >= 0) {
+                i = e;
+                matchEnd = e;
+            } else {
+                i++;
+            }
+        }
+        return -text.length() - 1;
+    }
+
+    /**
      * What to re-encode after an edit: the new text's {@code [from, to)}, in place of the previous tokens {@code
      * [head, tail)}; {@code joinsHead}: the window's first token is in the same word as the token before it (the
      * cut at {@code from} is inside a stretch), {@code joinsTail}: likewise for the kept token after it.

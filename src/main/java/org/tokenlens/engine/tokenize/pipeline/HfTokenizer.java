@@ -494,8 +494,9 @@ public final class HfTokenizer implements Tokenizer {
     /**
      * The sequence's tokens before post-processing: added tokens matched, normalized, pre-tokenized, modelled. A
      * pipeline that {@linkplain #cutsAtAsciiWhitespace cuts at white space} takes a long text in stretches cut right
-     * after ASCII white space, for the reason {@link #encodeEdited} may: the result is the same, and no stretch's
-     * normalizer builds alignment arrays the size of a pasted 5 MB text (garbage whose collections stop the window).
+     * after ASCII white space, one with {@linkplain ForcedCuts forced cuts} in stretches cut at them, for the reason
+     * {@link #encodeEdited} may: the result is the same, and no stretch's normalizer (or BPE word) builds arrays the
+     * size of a pasted 5 MB text (garbage whose collections stop the window).
      */
     private TokenList sequence(String text, boolean matchSpecial) {
         if (pieceSplit != null && text.length() > STRETCH
@@ -511,6 +512,19 @@ public final class HfTokenizer implements Tokenizer {
             }
             return pieces.finish();
         }
+        if (forcedCuts != null && matchSpecial && text.length() > STRETCH) {
+            TokenList out = new TokenList();
+            int wordBase = 0;
+            for (int from = 0; from < text.length(); ) {
+                int cut = forcedCuts.stretchEnd(text, from, from + STRETCH);
+                int to = cut < 0 ? -cut - 1 : cut;
+                TokenList part = sequenceWhole(text.substring(from, to), true);
+                // the next stretch's first word is this one's last when the cut is inside a stretch of text
+                wordBase = appendShifted(out, part, from, wordBase) - (cut >= 0 ? 1 : 0);
+                from = to;
+            }
+            return out;
+        }
         if (!incremental || text.length() <= STRETCH) {
             return sequenceWhole(text, matchSpecial);
         }
@@ -521,16 +535,23 @@ public final class HfTokenizer implements Tokenizer {
             while (to < text.length() && !isAsciiWhitespace(text.charAt(to - 1))) {
                 to++;
             }
-            TokenList part = sequenceWhole(text.substring(from, to), matchSpecial);
-            int n = part.size();
-            for (int i = 0; i < n; i++) {
-                out.add(part.id(i), part.token(i), part.start(i) + from, part.end(i) + from, part.special(i),
-                        part.wordIndex(i) + wordBase, 0);
-            }
-            wordBase += n > 0 ? part.wordIndex(n - 1) + 1 : 0;
+            wordBase = appendShifted(out, sequenceWhole(text.substring(from, to), matchSpecial), from, wordBase);
             from = to;
         }
         return out;
+    }
+
+    /**
+     * Adds {@code part}'s tokens to {@code out}, spans moved by {@code offset}, words by {@code wordBase}; returns
+     * the word after the last one added ({@code wordBase} if none).
+     */
+    private static int appendShifted(TokenList out, TokenList part, int offset, int wordBase) {
+        int n = part.size();
+        for (int i = 0; i < n; i++) {
+            out.add(part.id(i), part.token(i), part.start(i) + offset, part.end(i) + offset, part.special(i),
+                    part.wordIndex(i) + wordBase, 0);
+        }
+        return n > 0 ? part.wordIndex(n - 1) + wordBase + 1 : wordBase;
     }
 
     private TokenList sequenceWhole(String text, boolean matchSpecial) {

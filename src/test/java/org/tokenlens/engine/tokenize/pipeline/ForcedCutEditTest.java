@@ -154,6 +154,30 @@ class ForcedCutEditTest {
         }
     }
 
+    /**
+     * A pasted text far longer than a stretch is encoded in stretches cut at forced cuts or added tokens; HF encodes
+     * it whole. Stretches of prose (cut inside a word: the word goes on) and of lines (cut at a {@code \n}).
+     */
+    @Test
+    void aLongTextEncodedInStretchesIsWhatHfGives() {
+        Tokenizer t = gemma();
+        HfOracle oracle = HfOracle.shared(Fixtures.tokenizerJson("gemma3"));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (String glue : new String[] {" ", "\n"}) {
+            StringBuilder text = new StringBuilder();
+            while (text.length() < 2 * HfTokenizer.STRETCH + 5000) {
+                text.append(SNIPPETS.get(random.nextInt(SNIPPETS.size())).replace("\n", glue));
+                text.append(random.nextInt(3) == 0 ? glue : "");
+            }
+            String now = text.toString();
+            Encoding ours = t.encode(now);
+            HfEditTest.assertSameAsHf(oracle.encode(now, true), ours, "a long text");
+            // pasted into a short text, the same
+            Encoding pasted = t.encodeEdited(t.encode("before after"), "before " + now + " after");
+            assertEquals(t.encode("before " + now + " after"), pasted);
+        }
+    }
+
     /** A window that reaches the text's ends, and previous encodings of other texts. */
     @Test
     void editsAtTheEndsAndFromOtherTexts() {
