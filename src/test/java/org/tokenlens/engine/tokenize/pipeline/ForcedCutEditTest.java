@@ -156,16 +156,21 @@ class ForcedCutEditTest {
 
     /**
      * A pasted text far longer than a stretch is encoded in stretches cut at forced cuts or added tokens; HF encodes
-     * it whole. Stretches of prose (cut inside a word: the word goes on) and of lines (cut at a {@code \n}).
+     * it whole. Stretches of prose (cut inside a word: the word goes on), of lines, and of runs of {@code a} (no
+     * forced cut in them: cut where a {@code \n}, an added token, begins or ends).
      */
     @Test
     void aLongTextEncodedInStretchesIsWhatHfGives() {
         Tokenizer t = gemma();
         HfOracle oracle = HfOracle.shared(Fixtures.tokenizerJson("gemma3"));
         java.util.SplittableRandom random = new java.util.SplittableRandom(3);
-        for (String glue : new String[] {" ", "\n"}) {
+        for (String glue : new String[] {" ", "\n", "runs"}) {
             StringBuilder text = new StringBuilder();
             while (text.length() < 2 * HfTokenizer.STRETCH + 5000) {
+                if (glue.equals("runs")) {
+                    text.append("a".repeat(500 + random.nextInt(1000))).append('\n');
+                    continue;
+                }
                 text.append(SNIPPETS.get(random.nextInt(SNIPPETS.size())).replace("\n", glue));
                 text.append(random.nextInt(3) == 0 ? glue : "");
             }
