@@ -104,26 +104,53 @@ final class ForcedCuts {
      * own scan finds what the whole text's finds in it, and BPE of a word cut at a forced cut is BPE of its sides.
      */
     int stretchEnd(String text, int from, int min) {
-        int matchEnd = -1;
-        for (int i = from; i < text.length(); ) {
-            if (i >= min && (!Character.isLowSurrogate(text.charAt(i))
-                    || !Character.isHighSurrogate(text.charAt(i - 1)))) {
-                if (matchEnd == i || addedEnd(text, i) >= 0) {
+        for (Scan scan = new Scan(text, from); scan.at < text.length(); scan.step()) {
+            int i = scan.at;
+            if (i >= min && !scan.insideCodePoint()) {
+                if (scan.atAddedEdge()) {
                     return -i - 1;
                 }
                 if (isCut(text, i)) {
                     return i;
                 }
             }
-            int e = addedEnd(text, i);
-            if (e >= 0) {
-                i = e;
-                matchEnd = e;
-            } else {
-                i++;
-            }
         }
         return -text.length() - 1;
+    }
+
+    /**
+     * The added-token scan of a text as {@link AddedVocabulary} runs it, standing at {@link #at}: it steps over the
+     * longest added token starting there, else one unit.
+     */
+    private final class Scan {
+        final String text;
+        int at;
+        private int matchEnd = -1;
+
+        Scan(String text, int at) {
+            this.text = text;
+            this.at = at;
+        }
+
+        void step() {
+            int e = addedEnd(text, at);
+            if (e >= 0) {
+                at = e;
+                matchEnd = e;
+            } else {
+                at++;
+            }
+        }
+
+        /** Whether an added token ends or starts where the scan stands (inside the text). */
+        boolean atAddedEdge() {
+            return matchEnd == at || addedEnd(text, at) >= 0;
+        }
+
+        /** Whether the scan stands between the two halves of a surrogate pair (inside the text, not at its start). */
+        boolean insideCodePoint() {
+            return Character.isLowSurrogate(text.charAt(at)) && Character.isHighSurrogate(text.charAt(at - 1));
+        }
     }
 
     /**
@@ -183,34 +210,28 @@ final class ForcedCuts {
             }
             head--;
         }
-        int matchEnd = -1; // where the scan's last added token ends
         int tail = head;
-        for (int i = from; ; ) {
-            if (i >= tailStart) {
-                if (i == text.length()) {
-                    return new Window(from, i, head, end, joinsHead, false);
-                }
-                if (!Character.isLowSurrogate(text.charAt(i)) || !Character.isHighSurrogate(text.charAt(i - 1))) {
-                    int at = i - shift;
-                    tail = previous.firstStartingAt(tail, end, at);
-                    if (tail < end && starts[tail] == at
-                            && (tail == first || words[tail - 1] != words[tail] || isCut(old, at))) {
-                        boolean boundary = matchEnd == i || addedEnd(text, i) >= 0;
-                        if (boundary || isCut(text, i)) {
-                            return new Window(from, i, head, tail, joinsHead, !boundary);
-                        }
+        for (Scan scan = new Scan(text, from); ; scan.step()) {
+            int i = scan.at;
+            if (i < tailStart) {
+                continue;
+            }
+            if (i == text.length()) {
+                return new Window(from, i, head, end, joinsHead, false);
+            }
+            if (!scan.insideCodePoint()) {
+                int at = i - shift;
+                tail = previous.firstStartingAt(tail, end, at);
+                if (tail < end && starts[tail] == at
+                        && (tail == first || words[tail - 1] != words[tail] || isCut(old, at))) {
+                    boolean boundary = scan.atAddedEdge();
+                    if (boundary || isCut(text, i)) {
+                        return new Window(from, i, head, tail, joinsHead, !boundary);
                     }
                 }
-                if (i - tailStart > CUT_SEARCH) {
-                    return null;
-                }
             }
-            int e = addedEnd(text, i);
-            if (e >= 0) {
-                i = e;
-                matchEnd = e;
-            } else {
-                i++;
+            if (i - tailStart > CUT_SEARCH) {
+                return null;
             }
         }
     }
