@@ -45,6 +45,11 @@ public final class ReplaceNormalizer implements Normalizer {
         return content;
     }
 
+    /** The literal pattern, or null for a regex. */
+    public String literal() {
+        return literal;
+    }
+
     @Override
     public String toString() {
         return "Replace[" + (literal != null ? "String " + literal : "Regex " + regex.source()) + " -> " + content

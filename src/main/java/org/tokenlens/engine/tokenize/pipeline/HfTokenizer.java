@@ -55,6 +55,8 @@ public final class HfTokenizer implements Tokenizer {
     private final AddedVocabulary.Trie addedTexts = new AddedVocabulary.Trie();
     private final BitSet addedFirstChars = new BitSet();
     private final int longestAdded;
+    /** Where BPE cuts a whole-stretch word, for a pipeline re-encoded between such cuts (see {@link ForcedCuts}). */
+    private final ForcedCuts forcedCuts;
 
     /**
      * Assemble a pipeline; null stages are skipped (as in HF). {@code addedTokens} in the file's order.
@@ -88,6 +90,9 @@ public final class HfTokenizer implements Tokenizer {
         SplitPreTokenizer split = incremental ? null : resumableSplit();
         this.pieceSplit = split == null ? null : split.regex();
         this.byteLevel = split == null ? null : ((SequencePreTokenizer) preTokenizer).steps().get(1);
+        this.forcedCuts = incremental || split != null ? null
+                : ForcedCuts.of(normalizer, preTokenizer, model, postProcessor, added.all(), addedTexts,
+                        addedFirstChars, longestAdded);
     }
 
     /**
@@ -174,7 +179,7 @@ public final class HfTokenizer implements Tokenizer {
 
     @Override
     public boolean editsIncrementally() {
-        return incremental || pieceSplit != null;
+        return incremental || pieceSplit != null || forcedCuts != null;
     }
 
     /** Characters looked back (and ahead) for white space to cut at before giving up and encoding it all. */
@@ -195,6 +200,9 @@ public final class HfTokenizer implements Tokenizer {
         }
         if (pieceSplit != null) {
             return encodeEditedPieces(previous, text);
+        }
+        if (forcedCuts != null) {
+            return encodeEditedAtCuts(previous, text);
         }
         if (!incremental) {
             return encode(text);
@@ -396,6 +404,33 @@ public final class HfTokenizer implements Tokenizer {
         return splice(previous, text, end, restart, middle, 0, wordBase, pieces.words, resume, shift);
     }
 
+    /**
+     * {@code encodeEdited} for a pipeline with {@linkplain ForcedCuts forced cuts}: the text between the nearest
+     * cuts around the change ({@link ForcedCuts#window}, which says why that is {@code encode(text)}) is encoded
+     * alone, the tokens before and after are the previous ones; a window cut inside a stretch continues the word
+     * of the token beside it.
+     */
+    private Encoding encodeEditedAtCuts(Encoding previous, String text) {
+        int[] run = sequenceRun(previous);
+        if (run == null || previous.wordIndex()[run[0]] != 0 || previous.starts()[run[0]] != 0) {
+            return encodeAfresh(previous, text);
+        }
+        int first = run[0];
+        int end = run[1];
+        ForcedCuts.Window w = forcedCuts.window(previous, first, end, text);
+        if (w == null) {
+            return encodeAfresh(previous, text);
+        }
+        int[] words = previous.wordIndex();
+        TokenList middle = sequence(text.substring(w.from(), w.to()), true);
+        int m = middle.size(); // 0 only for a window [0, 0): no words before the tail
+        int last = m > 0 ? middle.wordIndex(m - 1) : 0;
+        int wordBase = w.head() == first ? 0 : words[w.head() - 1] + (w.joinsHead() ? 0 : 1);
+        int middleWords = m == 0 ? 0 : w.joinsTail() ? last : last + 1;
+        return splice(previous, text, end, w.head(), middle, w.from(), wordBase, middleWords, w.tail(),
+                text.length() - previous.text().length());
+    }
+
     /** {@code encode(text)}, saying it kept none of {@code previous}'s tokens. */
     private Encoding encodeAfresh(Encoding previous, String text) {
         Encoding e = encode(text);
@@ -464,8 +499,9 @@ public final class HfTokenizer implements Tokenizer {
     /**
      * The sequence's tokens before post-processing: added tokens matched, normalized, pre-tokenized, modelled. A
      * pipeline that {@linkplain #cutsAtAsciiWhitespace cuts at white space} takes a long text in stretches cut right
-     * after ASCII white space, for the reason {@link #encodeEdited} may: the result is the same, and no stretch's
-     * normalizer builds alignment arrays the size of a pasted 5 MB text (garbage whose collections stop the window).
+     * after ASCII white space, one with {@linkplain ForcedCuts forced cuts} in stretches cut at them, for the reason
+     * {@link #encodeEdited} may: the result is the same, and no stretch's normalizer (or BPE word) builds arrays the
+     * size of a pasted 5 MB text (garbage whose collections stop the window).
      */
     private TokenList sequence(String text, boolean matchSpecial) {
         if (pieceSplit != null && text.length() > STRETCH
@@ -481,6 +517,19 @@ public final class HfTokenizer implements Tokenizer {
             }
             return pieces.finish();
         }
+        if (forcedCuts != null && matchSpecial && text.length() > STRETCH) {
+            TokenList out = new TokenList();
+            int wordBase = 0;
+            for (int from = 0; from < text.length(); ) {
+                int cut = forcedCuts.stretchEnd(text, from, from + STRETCH);
+                int to = cut < 0 ? -cut - 1 : cut;
+                TokenList part = sequenceWhole(text.substring(from, to), true);
+                // the next stretch's first word is this one's last when the cut is inside a stretch of text
+                wordBase = appendShifted(out, part, from, wordBase) - (cut >= 0 ? 1 : 0);
+                from = to;
+            }
+            return out;
+        }
         if (!incremental || text.length() <= STRETCH) {
             return sequenceWhole(text, matchSpecial);
         }
@@ -491,16 +540,23 @@ public final class HfTokenizer implements Tokenizer {
             while (to < text.length() && !isAsciiWhitespace(text.charAt(to - 1))) {
                 to++;
             }
-            TokenList part = sequenceWhole(text.substring(from, to), matchSpecial);
-            int n = part.size();
-            for (int i = 0; i < n; i++) {
-                out.add(part.id(i), part.token(i), part.start(i) + from, part.end(i) + from, part.special(i),
-                        part.wordIndex(i) + wordBase, 0);
-            }
-            wordBase += n > 0 ? part.wordIndex(n - 1) + 1 : 0;
+            wordBase = appendShifted(out, sequenceWhole(text.substring(from, to), matchSpecial), from, wordBase);
             from = to;
         }
         return out;
+    }
+
+    /**
+     * Adds {@code part}'s tokens to {@code out}, spans moved by {@code offset}, words by {@code wordBase}; returns
+     * the word after the last one added ({@code wordBase} if none).
+     */
+    private static int appendShifted(TokenList out, TokenList part, int offset, int wordBase) {
+        int n = part.size();
+        for (int i = 0; i < n; i++) {
+            out.add(part.id(i), part.token(i), part.start(i) + offset, part.end(i) + offset, part.special(i),
+                    part.wordIndex(i) + wordBase, 0);
+        }
+        return n > 0 ? part.wordIndex(n - 1) + wordBase + 1 : wordBase;
     }
 
     private TokenList sequenceWhole(String text, boolean matchSpecial) {
@@ -641,6 +697,11 @@ public final class HfTokenizer implements Tokenizer {
             return Optional.of(new Trace.Single(word, t.value(), t.id()));
         }
         return Optional.of(model.trace(word));
+    }
+
+    /** The forced cuts {@link #encodeEdited} re-encodes between, or null. */
+    ForcedCuts forcedCuts() {
+        return forcedCuts;
     }
 
     /** The model stage, for views that explain it (vocabulary browser, merge ranks). */

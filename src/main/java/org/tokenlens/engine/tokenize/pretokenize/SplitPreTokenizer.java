@@ -38,6 +38,11 @@ public final class SplitPreTokenizer implements PreTokenizer {
         return invert;
     }
 
+    /** The literal pattern, or null for a regex split. */
+    public String literal() {
+        return literal;
+    }
+
     /** The Oniguruma pattern, or null for a literal split. */
     public OnigRegex regex() {
         return literal == null ? regex : null;

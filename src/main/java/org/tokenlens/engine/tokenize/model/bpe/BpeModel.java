@@ -254,6 +254,38 @@ public final class BpeModel implements Model {
         return vocab.idLimit();
     }
 
+    /**
+     * The code-point pairs inside this vocabulary's pieces, when this model never puts a token across two
+     * characters of a word that are no such pair; else null. Then a word cut between two such characters (a
+     * "forced cut") is tokenized as its two sides are, one after the other: {@code tokenize(w) = tokenize(left) ++
+     * tokenize(right)}, tokens of the right side moved by the left's length.
+     * <p>Why. It holds when there is no continuing-subword prefix or end-of-word suffix, ignore_merges is off
+     * (it would look the halves up whole), every byte has its {@code <0xXX>} piece (so byte fallback always
+     * succeeds and no char becomes unk, which fuse_unk would join across the cut), no merge takes a byte piece,
+     * and no two pieces share an id — all checked here. The initial symbols are each one char (a vocabulary
+     * piece equal to that char) or one of the byte pieces of one char. A merge of two symbols yields the piece
+     * {@code left + right} ({@link MergeTable} looks exactly that up); byte pieces never merge. So, by induction,
+     * every symbol at every stage is either a byte piece inside one char or a vocabulary piece equal to the text it
+     * covers. A symbol over the cut would thus be a piece with the two characters next to each other: there is
+     * none. No merge is ever made across the cut, and a merge's candidates are adjacent symbols, so the queue's
+     * entries for either side are those the side alone would have (an entry across the cut never applies), popped
+     * in the same order (rank, then position; positions on either side keep their order), each seeing the same
+     * symbols: either side ends as it would alone, whatever the tie rules.
+     */
+    public CharPairs innerPairs() {
+        if (prefix != null || suffix != null || ignoreMerges || !byteFallback) {
+            return null;
+        }
+        java.util.BitSet bytePieces = new java.util.BitSet();
+        for (int id : byteIds) {
+            if (id < 0) {
+                return null;
+            }
+            bytePieces.set(id);
+        }
+        return merges.usesAny(bytePieces) ? null : CharPairs.of(vocab);
+    }
+
     /** Number of merges, for display. */
     public int mergeCount() {
         return merges.size();

@@ -67,6 +67,16 @@ public final class LongIntMap {
         return size;
     }
 
+    /** Whether some key satisfies {@code test}. */
+    public boolean anyKey(java.util.function.LongPredicate test) {
+        for (long k : keys) {
+            if (k != EMPTY && test.test(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private int slot(long key) {
         long h = key * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 32)) & mask;

@@ -29,6 +29,11 @@ public final class MergeTable {
         return rankOfPair.size();
     }
 
+    /** Whether a merge has one of {@code ids} on either side. */
+    boolean usesAny(java.util.BitSet ids) {
+        return rankOfPair.anyKey(pair -> ids.get((int) (pair >>> 32)) || ids.get((int) pair));
+    }
+
     /**
      * @param prefix continuing_subword_prefix or null: HF builds the merged piece as left + right without the
      *               prefix's length at its start

@@ -140,6 +140,15 @@ public final class VocabMap {
         return -1;
     }
 
+    /** Every piece with its id, in no particular order. */
+    public void forEach(java.util.function.ObjIntConsumer<String> action) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != null) {
+                action.accept(keys[i], ids[i]);
+            }
+        }
+    }
+
     /** Piece of an id, or null (ids may have holes). */
     public String token(int id) {
         return id >= 0 && id < idToToken.length ? idToToken[id] : null;
