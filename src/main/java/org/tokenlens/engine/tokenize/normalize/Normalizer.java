@@ -17,4 +17,22 @@ public interface Normalizer {
     default boolean cutsAtAsciiWhitespace() {
         return false;
     }
+
+    /**
+     * Whether normalizing a text equals normalizing its pieces cut right before any ASCII character and joining
+     * them, alignments included, and the last character a piece normalizes to is white space exactly when the
+     * piece's last character is. The piece-by-piece re-encoding of an edited text ({@code HfTokenizer}) then
+     * normalizes only a stretch between two such cuts.
+     */
+    default boolean cutsBeforeAscii() {
+        return false;
+    }
+
+    /**
+     * Whether {@link #normalize} surely leaves {@code text} as it is, alignments included (false: it may not). Lets
+     * a long text skip the alignment arrays a normalized copy would need.
+     */
+    default boolean leavesAlone(CharSequence text) {
+        return false;
+    }
 }

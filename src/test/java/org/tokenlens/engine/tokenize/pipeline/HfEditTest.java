@@ -74,9 +74,9 @@ class HfEditTest {
 
     @Test
     void pipelinesThatDoNotCutAtWhiteSpaceEncodeAllAgain() {
-        for (String name : List.of("qwen3", "gemma3")) { // Llama 3 and GPT-4o: ByteLevelEditTest
+        for (String name : List.of("gemma3")) { // Llama 3, GPT-4o: ByteLevelEditTest; Qwen 3: NfcEditTest
             Tokenizer t = REGISTRY.load(Fixtures.tokenizerJson(name).toString());
-            assertFalse(t.editsIncrementally(), name); // NFC before the regex, and Metaspace, keep it whole
+            assertFalse(t.editsIncrementally(), name); // Metaspace keeps it whole
             String before = "Hello  world, again";
             String after = "Hello  wor ld, again";
             assertEquals(t.encode(after), t.encodeEdited(t.encode(before), after), name);
