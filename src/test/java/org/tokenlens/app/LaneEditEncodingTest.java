@@ -21,8 +21,9 @@ import org.tokenlens.engine.tokenize.TokenizerRegistry;
 /**
  * A lane re-encodes an edited text from the encoding it shows (only the merges near the edit are redone) and
  * still shows exactly the fresh encoding; a new tokenizer starts from scratch. A keystroke in a lane whose tokenizer
- * edits incrementally (tiktoken, BERT's pipeline) is re-encoded at once, without a worker; a big paste, or a
- * tokenizer that encodes all over again (a byte-level pipeline), still goes to the worker.
+ * edits incrementally (tiktoken, BERT's pipeline, byte-level pipelines split by a resumable pattern, Qwen 3's NFC
+ * one too) is re-encoded at once, without a worker; a big paste, or a tokenizer that encodes all over again
+ * (Gemma's Metaspace), still goes to the worker.
  */
 class LaneEditEncodingTest {
 
@@ -62,16 +63,17 @@ class LaneEditEncodingTest {
         String doc = "def tokenize(text):\n    return [t for t in text.split() if t]  # 日本語 🙂\n".repeat(200);
         String llama = org.tokenlens.testing.Fixtures.tokenizerJson("llama3").toString();
         String qwen = org.tokenlens.testing.Fixtures.tokenizerJson("qwen3").toString();
+        String gemma = org.tokenlens.testing.Fixtures.tokenizerJson("gemma3").toString();
         TokenizationViewModel vm = new TokenizationViewModel(REGISTRY::load, runner, List.of(),
-                List.of("cl100k_base", "bert-base-uncased", llama, qwen), doc);
+                List.of("cl100k_base", "bert-base-uncased", llama, qwen, gemma), doc);
         runner.pending().forEach(ManualTaskRunner.Pending::complete); // the first encodes
         runner.pending().clear();
         List<LaneViewModel> lanes = vm.lanes();
-        Encoding qwenBefore = lanes.get(3).encodingProperty().get();
+        Encoding gemmaBefore = lanes.get(4).encodingProperty().get();
 
         String typed = doc.substring(0, 500) + "x" + doc.substring(500);
         vm.textProperty().set(typed);
-        for (int k = 0; k < 3; k++) { // tiktoken, BERT's and Llama 3's pipelines re-encode near the edit
+        for (int k = 0; k < 4; k++) { // tiktoken, BERT's, Llama 3's and Qwen 3's pipelines re-encode near the edit
             LaneViewModel lane = lanes.get(k);
             Tokenizer t = REGISTRY.load(lane.tokenizerNameProperty().get());
             Encoding e = lane.encodingProperty().get();
@@ -84,9 +86,9 @@ class LaneEditEncodingTest {
                     && java.util.Arrays.equals(fresh.widths(), chips.widths())
                     && java.util.Arrays.equals(fresh.lineEnds(), chips.lineEnds()), "its chips are the fresh chips");
         }
-        assertSame(qwenBefore, lanes.get(3).encodingProperty().get(), "NFC before a byte-level split: on the worker");
-        assertTrue(lanes.get(3).busyProperty().get());
-        assertEquals(1, runner.pending().size(), "one task: qwen's");
+        assertSame(gemmaBefore, lanes.get(4).encodingProperty().get(), "Metaspace, encoded all again: on the worker");
+        assertTrue(lanes.get(4).busyProperty().get());
+        assertEquals(1, runner.pending().size(), "one task: gemma's");
 
         String pasted = typed.substring(0, 100) + doc.substring(0, 2000) + typed.substring(100);
         vm.textProperty().set(pasted);
@@ -98,7 +100,7 @@ class LaneEditEncodingTest {
             assertEquals(REGISTRY.load(lane.tokenizerNameProperty().get()).encode(pasted),
                     lane.encodingProperty().get());
         }
-        assertNotEquals(qwenBefore, lanes.get(3).encodingProperty().get());
+        assertNotEquals(gemmaBefore, lanes.get(4).encodingProperty().get());
     }
 
     @Test
