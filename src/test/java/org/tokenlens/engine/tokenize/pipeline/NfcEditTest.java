@@ -123,8 +123,8 @@ class NfcEditTest {
     }
 
     /**
-     * An edit before a long run the split reads whole ({@code \s*[\r\n]+}): the normalized stretch it is read from
-     * grows until the run's end is seen, far past the edit.
+     * An edit before a long run the split reads whole ({@code \s*[\r\n]+}, {@code \p{L}+}): the normalized
+     * stretch it is read from grows until the run's end is seen, far past the edit.
      */
     @Test
     void aPieceReachingFarPastTheEditIsReadWhole() {
@@ -135,6 +135,15 @@ class NfcEditTest {
         assertEdits(t, oracle, head + run + "\nz" + AFTER, head + "\t" + run + "\nz" + AFTER,
                 head + "\t" + run + "y" + AFTER, head + "\t\u0301" + run + "y" + AFTER,
                 head + "\t\u0301" + run + "\u3000\n" + AFTER);
+        // a run of letters: the piece a letter typed before it starts ends only where the run does
+        String letters = "b".repeat(300);
+        assertEdits(t, oracle, head + " " + letters + AFTER, head + " c" + letters + AFTER,
+                head + " c\u0301" + letters + AFTER, head + " " + letters.substring(0, 150) + "\u0301"
+                        + letters.substring(150) + AFTER);
+        // NFC leaves the stretch alone until it grows to a mark that composes with the run's end
+        String plain = BEFORE + "plain x";
+        assertEdits(t, oracle, plain + " " + letters + "e\u0301" + AFTER, plain + " c" + letters + "e\u0301" + AFTER,
+                plain + " c" + letters + "e\u0301\u0301" + AFTER);
     }
 
     /** Text with no ASCII character within reach of an edit is encoded again whole: still the fresh encoding. */
