@@ -29,6 +29,15 @@ public interface Normalizer {
     }
 
     /**
+     * Whether a normalizer that {@linkplain #cutsBeforeAscii cuts before ASCII} cuts before {@code c} too (every
+     * ASCII character, and maybe more): normalizing a text equals normalizing its parts cut right before it, and
+     * the one normalized character aligned to its position is the first of its part's.
+     */
+    default boolean cutsBefore(char c) {
+        return c < 0x80 && cutsBeforeAscii();
+    }
+
+    /**
      * Whether {@link #normalize} surely leaves {@code text} as it is, alignments included (false: it may not). Lets
      * a long text skip the alignment arrays a normalized copy would need.
      */

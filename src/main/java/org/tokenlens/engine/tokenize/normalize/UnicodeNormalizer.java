@@ -36,6 +36,25 @@ public record UnicodeNormalizer(Form form) implements Normalizer {
         return form == Form.NFC;
     }
 
+    /**
+     * NFC cuts before an ASCII character, and for the same reasons before the common characters of Chinese,
+     * Japanese and Korean text, which may run on for thousands of characters with no ASCII one: CJK unified
+     * ideographs (and extension A), the CJK symbols and punctuation up to U+3029 (U+302A on are combining marks),
+     * kana, full-width ASCII, Hangul syllables. Each is a starter or decomposes to one followed by what it
+     * recomposes with (a Hangul syllable to its jamo, a voiced kana to the kana and U+3099), that starter is never
+     * the second character of a composition, and the character normalizes to itself (one code point); the test
+     * checks all of it against the Unicode data.
+     */
+    @Override
+    public boolean cutsBefore(char c) {
+        if (c < 0x80) {
+            return form == Form.NFC;
+        }
+        return form == Form.NFC && (c >= 0x4E00 && c <= 0x9FFF || c >= 0x3400 && c <= 0x4DBF
+                || c >= 0x3000 && c <= 0x3029 || c >= 0x3041 && c <= 0x3096 || c >= 0x30A1 && c <= 0x30FA
+                || c >= 0xFF01 && c <= 0xFF5E || c >= 0xAC00 && c <= 0xD7A3);
+    }
+
     /** The text is already in the form: {@link UnicodeForms} then returns it untouched. */
     @Override
     public boolean leavesAlone(CharSequence text) {

@@ -332,11 +332,12 @@ public final class HfTokenizer implements Tokenizer {
      * its word.
      * <p>With a normalizer (Qwen's NFC; one that {@linkplain Normalizer#cutsBeforeAscii cuts before ASCII}) the
      * split reads each stretch normalized, and the same holds of the normalized text, through these facts: a
-     * stretch normalizes as its parts between <em>cuts</em> (positions of ASCII characters, and its ends) do, each
-     * normalized character aligned to its own original ones. The two texts' normalized stretches agree up to the
-     * last cut at or before the change ({@code agreed}); the restart is a cut at least {@link #RESTART_MARGIN}
-     * normalized characters before it, and the normalized character before the restart is white space exactly
-     * when the original one is, which is all that stopping reading asks of it for such a pattern
+     * stretch normalizes as its parts between <em>cuts</em> ({@linkplain Normalizer#cutsBefore positions} of ASCII
+     * characters and, for NFC, of CJK ones; and its ends) do, each normalized character aligned to its own original
+     * ones. The two texts' normalized stretches agree up to the last cut at or before the change ({@code agreed});
+     * the restart is a cut at least {@link #RESTART_MARGIN} normalized characters before it, and the normalized
+     * character before the restart is white space exactly when the original one is, which is all that stopping
+     * reading asks of it for such a pattern
      * ({@linkplain OnigRegex#stopsReadingAtAnyNonSpace}). The pieces from the restart are found in the
      * {@linkplain Window normalized stretch} from it to a later cut, each taken only once the split cannot have read
      * past that stretch deciding it. The resume is a piece start on a cut in the unchanged tail (the only normalized
@@ -454,10 +455,11 @@ public final class HfTokenizer implements Tokenizer {
 
     /**
      * Whether the normalizer (if any) normalizes a stretch of text the same cut at {@code p} or not: a
-     * {@linkplain Normalizer#cutsBeforeAscii cut}. Without one, every position is.
+     * {@linkplain Normalizer#cutsBefore cut} (before an ASCII character, among others). Without one, every
+     * position is.
      */
     private boolean isCut(String s, int p) {
-        return normalizer == null || p >= s.length() || s.charAt(p) < 0x80;
+        return normalizer == null || p >= s.length() || normalizer.cutsBefore(s.charAt(p));
     }
 
     /** The length of {@code text[from, to)} normalized, both ends cuts. */

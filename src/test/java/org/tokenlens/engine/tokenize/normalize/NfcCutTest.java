@@ -11,9 +11,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * What {@link UnicodeNormalizer#cutsBeforeAscii} claims for NFC, which the piece-by-piece re-encoding of an edited
- * text rests on: normalizing a text is normalizing its parts cut before ASCII characters, alignments included, and
- * a part's normalized form ends with white space exactly when the part does.
+ * What {@link UnicodeNormalizer#cutsBeforeAscii} and {@link UnicodeNormalizer#cutsBefore} claim for NFC, which the
+ * piece-by-piece re-encoding of an edited text rests on: normalizing a text is normalizing its parts cut before
+ * ASCII characters (and CJK ones), alignments included, and a part's normalized form ends with white space exactly
+ * when the part does.
  */
 class NfcCutTest {
 
@@ -21,11 +22,14 @@ class NfcCutTest {
     private static final List<String> POOL = List.of("e", "a", "x", " ", "\n", "<", "=", "\u0301", "\u0323", "\u0308",
             "\u0338", "\u0345", "\u0300", "é", "ñ", "Å", "\u212B", "\u1112", "\u1161", "\u11AB", "한", "\u1100", "가",
             "\u0B47", "\u0B3E", "\u0B56", "\u0915", "\u093C", "\u0958", "\u2000", "\u3000", "\u00A0", "中", "🙂",
-            "\uD804\uDD31", "\uD804\uDD27", "\u3099", "か", "\u0F73", "\u0F71", "\u0F72", "ǅ", "ﬁ");
+            "\uD804\uDD31", "\uD804\uDD27", "\u3099", "か", "が", "、", "Ａ", "\u302A", "\uF900", "\u0F73", "\u0F71", "\u0F72", "ǅ", "ﬁ");
+
+    private static final UnicodeNormalizer NFC = new UnicodeNormalizer(UnicodeNormalizer.Form.NFC);
 
     @Test
-    void noCanonicalDecompositionHasAnAsciiCharacterAfterItsFirst() {
+    void theCharactersNfcCutsBeforeNeverComposeWithWhatIsBeforeThem() {
         // a composition's second character comes after the first in the composite's full decomposition
+        java.util.BitSet afterFirst = new java.util.BitSet();
         int checked = 0;
         for (int cp = 0; cp <= 0x10FFFF; cp++) {
             if (cp >= 0xD800 && cp <= 0xDFFF) {
@@ -38,21 +42,38 @@ class NfcCutTest {
             }
             checked++;
             int first = d.codePointAt(0);
-            for (int k = Character.charCount(first); k < d.length(); k++) {
-                assertTrue(d.charAt(k) >= 0x80, () -> "U+" + Integer.toHexString(one.codePointAt(0)));
-            }
+            d.codePoints().skip(1).forEach(afterFirst::set);
             // no white space composes or comes out of a non-white-space character: the last claim's ground
             assertEquals(UnicodeProps.isWhitespace(cp), UnicodeProps.isWhitespace(d.codePointBefore(d.length())),
                     () -> "U+" + Integer.toHexString(one.codePointAt(0)));
             assertFalse(UnicodeProps.isWhitespace(first) && !UnicodeProps.isWhitespace(cp));
         }
         assertTrue(checked > 2000, checked + " decomposable characters");
-        assertTrue(new UnicodeNormalizer(UnicodeNormalizer.Form.NFC).cutsBeforeAscii());
+        int cuts = 0;
+        for (char c = 0; c < 0xFFFF; c++) {
+            if (!NFC.cutsBefore(c)) {
+                continue;
+            }
+            cuts++;
+            String one = String.valueOf(c);
+            assertFalse(Character.isSurrogate(c));
+            int first = java.text.Normalizer.normalize(one, Form.NFD).codePointAt(0);
+            String at = "U+" + Integer.toHexString(c);
+            assertFalse(UnicodeData.isNonStarter(first), at + " decomposes to a starter");
+            assertFalse(afterFirst.get(first), at + ": that starter is never the second of a composition");
+            assertEquals(one, java.text.Normalizer.normalize(one, Form.NFC), at + " normalizes to itself");
+        }
+        assertTrue(cuts > 128 + 20000 + 11000, cuts + " characters to cut before");
+        for (char c : new char[] {'\u302A', '\u3099', '\u1161', '\u11AB', '\u0301', '\u00E9', '\uF900', '\u0B3E'}) {
+            assertFalse(NFC.cutsBefore(c), "U+" + Integer.toHexString(c));
+        }
+        assertTrue(NFC.cutsBeforeAscii());
         assertFalse(new UnicodeNormalizer(UnicodeNormalizer.Form.NFKC).cutsBeforeAscii());
+        assertFalse(new UnicodeNormalizer(UnicodeNormalizer.Form.NFKC).cutsBefore('a'));
     }
 
     @Test
-    void aTextNormalizesAsItsPartsCutBeforeAsciiCharacters() {
+    void aTextNormalizesAsItsPartsCutBeforeTheCharactersNfcCutsBefore() {
         SplittableRandom random = new SplittableRandom(17);
         int cuts = 0;
         int differentElsewhere = 0;
@@ -71,7 +92,7 @@ class NfcCutTest {
                 NormalizedString left = NormalizedString.ofRange(text, 0, p).nfc();
                 NormalizedString right = NormalizedString.ofRange(text, p, text.length()).nfc();
                 boolean same = sameAsJoined(whole, left, right);
-                if (text.charAt(p) < 0x80) {
+                if (NFC.cutsBefore(text.charAt(p))) {
                     cuts++;
                     int at = p;
                     assertTrue(same, () -> "cut at " + at + " of " + escape(text));

@@ -146,17 +146,35 @@ class NfcEditTest {
                 plain + " c" + letters + "e\u0301\u0301" + AFTER);
     }
 
-    /** Text with no ASCII character within reach of an edit is encoded again whole: still the fresh encoding. */
+    /** Text with no character to cut before within reach of an edit is encoded again whole: the fresh encoding. */
     @Test
     void farFromAnyCutTheTextIsEncodedAgain() {
         Tokenizer t = ByteLevelEditTest.load("qwen3");
-        String cjk = "中文字符".repeat(3000);
-        String before = "x " + cjk + " y";
-        String after = "x " + cjk.substring(0, 6000) + "\u0301" + cjk.substring(6000) + " y";
+        String devanagari = "नमस्ते".repeat(2000);
+        String before = "x " + devanagari + " y";
+        String after = "x " + devanagari.substring(0, 6000) + "\u0301" + devanagari.substring(6000) + " y";
         Encoding previous = t.encode(before);
         Encoding edited = t.encodeEdited(previous, after);
         assertEquals(t.encode(after), edited);
-        KeptTokens.assertKept(previous, edited, "far from a cut");
+        assertEquals(0, KeptTokens.assertKept(previous, edited, "far from a cut"));
+    }
+
+    /** Chinese, Japanese and Korean text runs on for long without an ASCII character: NFC cuts before its characters. */
+    @Test
+    void aLongRunOfCjkTextIsCutWithin() {
+        Tokenizer t = ByteLevelEditTest.load("qwen3");
+        HfOracle oracle = HfOracle.shared(JSON);
+        String chinese = "分词器把文本切成词元，每个词元对应一个编号。".repeat(300);
+        String japanese = "トークナイザーはテキストを分割します、がぎぐげご。".repeat(200);
+        String korean = "토크나이저는、텍스트를「나눕니다」。".repeat(300);
+        for (String run : List.of(chinese, japanese, korean)) {
+            int mid = run.length() / 2;
+            assertEdits(t, oracle, run, run.substring(0, mid) + "字" + run.substring(mid),
+                    run.substring(0, mid) + "字\u3099" + run.substring(mid),
+                    run.substring(0, mid) + "\u1112\u1161" + run.substring(mid),
+                    run.substring(0, mid) + "\u1112\u1161\u11AB" + run.substring(mid + 1),
+                    run.substring(0, mid) + "\u1112\u1161\u11AB\u0301" + run.substring(mid + 1));
+        }
     }
 
     /** A pasted text far longer than a stretch is encoded in batches of pieces when NFC leaves it alone. */
