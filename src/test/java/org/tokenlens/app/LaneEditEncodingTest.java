@@ -21,9 +21,9 @@ import org.tokenlens.engine.tokenize.TokenizerRegistry;
 /**
  * A lane re-encodes an edited text from the encoding it shows (only the merges near the edit are redone) and
  * still shows exactly the fresh encoding; a new tokenizer starts from scratch. A keystroke in a lane whose tokenizer
- * edits incrementally (tiktoken; BERT's, Llama 3's, Gemma 3's pipelines) is re-encoded at once, without a worker;
- * a big paste, or a tokenizer that encodes all over again (Qwen 3's: NFC before a byte-level split), still goes to
- * the worker.
+ * edits incrementally (tiktoken; BERT's, Llama 3's, Qwen 3's and Gemma 3's pipelines) is re-encoded at once,
+ * without a worker; a big paste, or a tokenizer that encodes all over again (a pipeline no edit path takes), still
+ * goes to the worker.
  */
 class LaneEditEncodingTest {
 
@@ -64,16 +64,17 @@ class LaneEditEncodingTest {
         String llama = org.tokenlens.testing.Fixtures.tokenizerJson("llama3").toString();
         String gemma = org.tokenlens.testing.Fixtures.tokenizerJson("gemma3").toString();
         String qwen = org.tokenlens.testing.Fixtures.tokenizerJson("qwen3").toString();
+        String whole = org.tokenlens.testing.Fixtures.wholeEncodingTokenizerJson().toString();
         TokenizationViewModel vm = new TokenizationViewModel(REGISTRY::load, runner, List.of(),
-                List.of("cl100k_base", "bert-base-uncased", llama, gemma, qwen), doc);
+                List.of("cl100k_base", "bert-base-uncased", llama, qwen, gemma, whole), doc);
         runner.pending().forEach(ManualTaskRunner.Pending::complete); // the first encodes
         runner.pending().clear();
         List<LaneViewModel> lanes = vm.lanes();
-        Encoding qwenBefore = lanes.get(4).encodingProperty().get();
+        Encoding wholeBefore = lanes.get(5).encodingProperty().get();
 
         String typed = doc.substring(0, 500) + "x" + doc.substring(500);
         vm.textProperty().set(typed);
-        for (int k = 0; k < 4; k++) { // tiktoken, BERT's, Llama 3's and Gemma 3's pipelines re-encode near the edit
+        for (int k = 0; k < 5; k++) { // all but the last lane re-encode near the edit
             LaneViewModel lane = lanes.get(k);
             Tokenizer t = REGISTRY.load(lane.tokenizerNameProperty().get());
             Encoding e = lane.encodingProperty().get();
@@ -86,9 +87,9 @@ class LaneEditEncodingTest {
                     && java.util.Arrays.equals(fresh.widths(), chips.widths())
                     && java.util.Arrays.equals(fresh.lineEnds(), chips.lineEnds()), "its chips are the fresh chips");
         }
-        assertSame(qwenBefore, lanes.get(4).encodingProperty().get(), "NFC before a byte-level split: on the worker");
-        assertTrue(lanes.get(4).busyProperty().get());
-        assertEquals(1, runner.pending().size(), "one task: qwen's");
+        assertSame(wholeBefore, lanes.get(5).encodingProperty().get(), "encoded all again: on the worker");
+        assertTrue(lanes.get(5).busyProperty().get());
+        assertEquals(1, runner.pending().size(), "one task: the whole encode's");
 
         String pasted = typed.substring(0, 100) + doc.substring(0, 2000) + typed.substring(100);
         vm.textProperty().set(pasted);
@@ -100,7 +101,7 @@ class LaneEditEncodingTest {
             assertEquals(REGISTRY.load(lane.tokenizerNameProperty().get()).encode(pasted),
                     lane.encodingProperty().get());
         }
-        assertNotEquals(qwenBefore, lanes.get(4).encodingProperty().get());
+        assertNotEquals(wholeBefore, lanes.get(5).encodingProperty().get());
     }
 
     @Test

@@ -47,6 +47,33 @@ public final class Fixtures {
         return file;
     }
 
+    private static Path wholeEncoding;
+
+    /**
+     * A real vocabulary in a pipeline no incremental re-encoding takes: Qwen 3's tokenizer.json with NFKC instead
+     * of NFC before its byte-level split (NFKC declares no cuts), written once to a temporary file. For the tests
+     * of what happens to such a tokenizer: whole encodes, on a worker.
+     */
+    public static synchronized Path wholeEncodingTokenizerJson() {
+        if (wholeEncoding == null) {
+            try {
+                var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+                var root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(
+                        tokenizerJson("qwen3").toFile());
+                root.putObject("normalizer").put("type", "NFKC");
+                Path dir = Files.createTempDirectory("tokenlens-nfkc");
+                Path file = dir.resolve("tokenizer.json");
+                mapper.writeValue(file.toFile(), root);
+                file.toFile().deleteOnExit();
+                dir.toFile().deleteOnExit();
+                wholeEncoding = file;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return wholeEncoding;
+    }
+
     /** A class-path resource under src/test/resources/fixtures/, e.g. {@code unigram-tiny/tokenizer.json}. */
     public static String handBuilt(String relative) {
         return resourceText("/fixtures/" + relative);

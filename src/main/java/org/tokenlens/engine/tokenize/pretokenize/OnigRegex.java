@@ -160,6 +160,14 @@ public final class OnigRegex {
         };
     }
 
+    /**
+     * Whether {@link #stopsReading} depends only on whether a code point is white space (all resumable patterns
+     * but GPT-4o's, whose letter runs read on through letters and marks).
+     */
+    public boolean stopsReadingAtAnyNonSpace() {
+        return resumable() && !source.equals(GPT4O);
+    }
+
     /** Finds the pieces of one text one after the other, for a {@linkplain #resumable resumable} pattern. */
     public interface PieceFinder {
         /**

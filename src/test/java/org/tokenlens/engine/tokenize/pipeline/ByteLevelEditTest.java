@@ -140,15 +140,6 @@ class ByteLevelEditTest {
     }
 
     @Test
-    void qwen3sNfcEncodesAllAgain() { // Gemma 3: ForcedCutEditTest
-        Tokenizer t = load("qwen3");
-        assertFalse(t.editsIncrementally());
-        String before = "Hello  world, again";
-        String after = "Hello  wor ld, again";
-        assertEquals(t.encode(after), t.encodeEdited(t.encode(before), after));
-    }
-
-    @Test
     void anEmptyOrUnrelatedPreviousEncodingStillGivesTheFreshEncoding() {
         Tokenizer llama = load("llama3");
         Encoding other = llama.encode("completely different words 123");
