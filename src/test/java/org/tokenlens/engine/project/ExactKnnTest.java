@@ -37,4 +37,38 @@ class ExactKnnTest {
             two.shutdownNow();
         }
     }
+
+    @Test
+    void tiesGoToTheLowerIndexAcrossBlocksAndBufferCuts() {
+        // 600 points on 37 distinct small-integer spots: every distance is exact in float, and each row meets
+        // dozens of candidates at exactly its k-th distance, before and after its candidate buffer is cut back
+        int n = 600;
+        int dim = 5;
+        float[] v = new float[n * dim];
+        for (int i = 0; i < n; i++) {
+            int spot = (i * 7) % 37;
+            for (int c = 0; c < dim; c++) {
+                v[i * dim + c] = (spot * (c + 3)) % 5;
+            }
+        }
+        Points points = new Points(v, n, dim);
+        int k = 40;
+        ForkJoinPool two = new ForkJoinPool(2);
+        try {
+            ExactKnn a = ExactKnn.of(points, k, two);
+            for (int i = 0; i < n; i++) {
+                double[] d = new double[n];
+                for (int j = 0; j < n; j++) {
+                    d[j] = j == i ? Double.POSITIVE_INFINITY : points.distance2(i, j);
+                }
+                int[] want = Quality.nearest(d, k);
+                for (int r = 0; r < k; r++) {
+                    assertEquals(want[r], a.index[i * k + r], "row " + i + " rank " + r);
+                    assertEquals(d[want[r]], a.distance2[i * k + r], "row " + i + " rank " + r);
+                }
+            }
+        } finally {
+            two.shutdownNow();
+        }
+    }
 }
