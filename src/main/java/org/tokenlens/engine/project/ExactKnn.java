@@ -1,6 +1,7 @@
 package org.tokenlens.engine.project;
 
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.stream.IntStream;
 import smile.math.blas.BLAS;
 import smile.math.blas.Layout;
@@ -61,21 +62,28 @@ final class ExactKnn {
         }
         Candidates c = new Candidates(n, k);
         int block = Math.min(BLOCK, n);
-        float[] dots = new float[block * n];
+        // two product buffers: a block's sgemm (OpenBLAS's threads) runs while the pool sorts out the previous
+        // block's candidates, which read the other buffer
+        float[][] buffers = {new float[block * n], new float[n > block ? block * n : 0]};
         float[] query = new float[block * d];
+        ForkJoinTask<?> pending = null;
         for (int start = 0; start < n; start += block) {
             int rows = Math.min(block, n - start);
             int cols = start + rows;
+            float[] dots = buffers[(start / block) & 1];
             System.arraycopy(x, start * d, query, 0, rows * d);
             // dots[rows × cols] = query[rows × d] · x[0, cols)ᵀ: the lower triangle only, each pair once
             BLAS.engine.gemm(Layout.ROW_MAJOR, Transpose.NO_TRANSPOSE, Transpose.TRANSPOSE, rows, cols, d,
                     1f, query, d, x, d, 0f, dots, cols);
+            if (pending != null) {
+                pending.join();
+            }
             final int s0 = start;
             // rows of this block see every column so far; earlier rows see this block's rows as candidates: the
             // two kinds of task own disjoint rows, so they share one fork-join
             int rowTasks = (rows + ROW_TASK - 1) / ROW_TASK;
             int chunks = (s0 + CHUNK - 1) / CHUNK;
-            pool.submit(() -> IntStream.range(0, rowTasks + chunks).parallel().forEach(t -> {
+            pending = pool.submit(() -> IntStream.range(0, rowTasks + chunks).parallel().forEach(t -> {
                 if (t < rowTasks) {
                     for (int r = t * ROW_TASK; r < Math.min(rows, (t + 1) * ROW_TASK); r++) {
                         int i = s0 + r;
@@ -103,8 +111,9 @@ final class ExactKnn {
                         }
                     }
                 }
-            })).join();
+            }));
         }
+        pending.join();
         int[] index = new int[n * k];
         float[] dist = new float[n * k];
         pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> c.finish(i, dist, index))).join();
