@@ -106,8 +106,7 @@ final class Attraction {
 
     /**
      * Sums every pair's terms at the coordinates {@code y} (interleaved) into the ranges' arrays; {@link #force}
-     * then reads a point's total (the gradient step adds the ranges itself, {@link #totalsRanked}, so the totals
-     * take no pass of their own).
+     * then reads a point's total ({@link #totalsRanked} adds the ranges' arrays for all points at once).
      */
     void compute(double[] y, ForkJoinPool pool) {
         int[] ord = order;

@@ -70,4 +70,13 @@ interface Kernels {
      */
     void barnesHut(float[] px, float[] py, float[] ax, float[] ay, float[] az, int m, float[] lx, float[] ly,
                    float[] lm, int len);
+
+    /**
+     * The gains and momentum update of the t-SNE step for coordinates [from, to), element-wise: a gain grows by
+     * 0.2 where the gradient's sign differs from the last update's ({@code Math.signum}, so 0 is a sign of its
+     * own and NaN differs from everything) and shrinks by 0.8 otherwise, floored at 0.01; then
+     * {@code update = momentum · update − (eta · gain) · grad}. The same operations lane by lane in both
+     * implementations: the same bits.
+     */
+    void gains(double[] grads, double[] update, double[] gains, int from, int to, double momentum, double eta);
 }
