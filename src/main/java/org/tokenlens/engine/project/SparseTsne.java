@@ -90,7 +90,7 @@ final class SparseTsne {
         double[] repel = new double[2 * n];
         float[] attracts = new float[2 * n];
         double[] grads = new double[2 * n];
-        Attraction attraction = new Attraction(p, order);
+        Attraction attraction = new Attraction(p, order, pool);
         int iterations = options.iterations();
         double pLogP = pLogP(p, pool);
         for (int iter = 0; iter < iterations; iter++) {
