@@ -64,7 +64,25 @@ final class SparseTsne {
                 throw new CancellationException("t-SNE cancelled before the first iteration");
             }
             Affinities p = Affinities.of(knn, n, options.perplexity(), pool);
-            return optimise(p, y, listener, cancelled, pool);
+            // the iterations run as one task of the pool: its joins then run queued pieces (or wait) on a worker
+            // instead of parking this thread and waking it twice per iteration, and the work is shared by
+            // options.threads() threads, not one more than that
+            double[] kl = new double[1];
+            Throwable[] failure = new Throwable[1];
+            pool.submit(() -> {
+                try {
+                    kl[0] = optimise(p, y, listener, cancelled, pool);
+                } catch (RuntimeException | Error e) {
+                    failure[0] = e;
+                }
+            }).join();
+            if (failure[0] instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure[0] instanceof Error e) {
+                throw e;
+            }
+            return kl[0];
         } finally {
             pool.shutdownNow();
         }
