@@ -1,9 +1,9 @@
 package org.tokenlens.engine.project;
 
 /**
- * The inner loop of the sparse t-SNE that SIMD code speeds up (the Barnes-Hut block sums), in two implementations
- * with the same arithmetic per lane and so the same bits: {@link #SCALAR} in plain Java (C2 vectorises part of it
- * on its own), and {@code VectorKernels} on the Vector API, used when the JVM was started with
+ * The loops of the sparse t-SNE that SIMD code speeds up (the Barnes-Hut block sums, the step's gains), in two
+ * implementations with the same arithmetic per lane and so the same bits: {@link #SCALAR} in plain Java (C2
+ * vectorises part of it on its own), and {@code VectorKernels} on the Vector API, used when the JVM was started with
  * {@code --add-modules jdk.incubator.vector} and runs 256-bit vectors in hardware. Without that option the
  * vector class is never loaded, and a layout comes out the same either way (decision 0008).
  */

@@ -38,8 +38,9 @@ class KernelsTest {
                 }
                 double grad = grads[c];
                 double last = update[c];
+                // + 0.0 turns −0 into +0: both count as zero
                 boolean differ = Double.isNaN(grad) || Double.isNaN(last)
-                        || Integer.signum(Double.compare(grad + 0.0, 0.0)) != Integer.signum(Double.compare(last + 0.0, 0.0));
+                        || Double.compare(grad + 0.0, 0.0) != Double.compare(last + 0.0, 0.0);
                 double want = Math.max(differ ? gains[c] + 0.2 : gains[c] * 0.8, 0.01);
                 assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(g[c]), k.name() + " gain " + c);
                 double wantU = momentum * last - eta * want * grad;
