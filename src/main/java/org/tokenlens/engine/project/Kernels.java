@@ -1,9 +1,9 @@
 package org.tokenlens.engine.project;
 
 /**
- * The inner loop of the sparse t-SNE that SIMD code speeds up (the Barnes-Hut block sums), in two implementations
- * with the same arithmetic per lane and so the same bits: {@link #SCALAR} in plain Java (C2 vectorises part of it
- * on its own), and {@code VectorKernels} on the Vector API, used when the JVM was started with
+ * The loops of the sparse t-SNE that SIMD code speeds up (the Barnes-Hut block sums, the step's gains), in two
+ * implementations with the same arithmetic per lane and so the same bits: {@link #SCALAR} in plain Java (C2
+ * vectorises part of it on its own), and {@code VectorKernels} on the Vector API, used when the JVM was started with
  * {@code --add-modules jdk.incubator.vector} and runs 256-bit vectors in hardware. Without that option the
  * vector class is never loaded, and a layout comes out the same either way (decision 0008).
  */
@@ -70,4 +70,13 @@ interface Kernels {
      */
     void barnesHut(float[] px, float[] py, float[] ax, float[] ay, float[] az, int m, float[] lx, float[] ly,
                    float[] lm, int len);
+
+    /**
+     * The gains and momentum update of the t-SNE step for coordinates [from, to), element-wise: a gain grows by
+     * 0.2 where the gradient's sign differs from the last update's ({@code Math.signum}, so 0 is a sign of its
+     * own and NaN differs from everything) and shrinks by 0.8 otherwise, floored at 0.01; then
+     * {@code update = momentum · update − (eta · gain) · grad}. The same operations lane by lane in both
+     * implementations: the same bits.
+     */
+    void gains(double[] grads, double[] update, double[] gains, int from, int to, double momentum, double eta);
 }

@@ -44,4 +44,23 @@ final class ScalarKernels implements Kernels {
             ay[k] += mq * dy;
         }
     }
+
+    @Override
+    public void gains(double[] grads, double[] update, double[] gains, int from, int to, double momentum,
+                      double eta) {
+        gainsScalar(grads, update, gains, from, to, momentum, eta);
+    }
+
+    /** The plain loop; also the vector kernel's tail. */
+    static void gainsScalar(double[] grads, double[] update, double[] gains, int from, int to, double momentum,
+                            double eta) {
+        for (int c = from; c < to; c++) {
+            double grad = grads[c];
+            double u = update[c];
+            double g = (Math.signum(grad) != Math.signum(u)) ? gains[c] + 0.2 : gains[c] * 0.8;
+            g = Math.max(g, 0.01);
+            gains[c] = g;
+            update[c] = momentum * u - eta * g * grad;
+        }
+    }
 }

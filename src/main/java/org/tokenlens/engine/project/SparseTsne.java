@@ -35,11 +35,19 @@ final class SparseTsne {
     private final Points points;
     private final Repulsion repulsion;
 
+    private final Kernels kernels;
+
     SparseTsne(Points points, Tsne.Options options, Repulsion repulsion) {
+        this(points, options, repulsion, Kernels.best());
+    }
+
+    /** With the given step kernels ({@link Kernels#SCALAR} or the Vector API ones: the same bits). */
+    SparseTsne(Points points, Tsne.Options options, Repulsion repulsion, Kernels kernels) {
         this.n = points.n();
         this.options = options;
         this.points = points;
         this.repulsion = repulsion;
+        this.kernels = kernels;
     }
 
     /**
@@ -56,7 +64,25 @@ final class SparseTsne {
                 throw new CancellationException("t-SNE cancelled before the first iteration");
             }
             Affinities p = Affinities.of(knn, n, options.perplexity(), pool);
-            return optimise(p, y, listener, cancelled, pool);
+            // the iterations run as one task of the pool: its joins then run queued pieces (or wait) on a worker
+            // instead of parking this thread and waking it twice per iteration, and the work is shared by
+            // options.threads() threads, not one more than that
+            double[] kl = new double[1];
+            Throwable[] failure = new Throwable[1];
+            pool.submit(() -> {
+                try {
+                    kl[0] = optimise(p, y, listener, cancelled, pool);
+                } catch (RuntimeException | Error e) {
+                    failure[0] = e;
+                }
+            }).join();
+            if (failure[0] instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure[0] instanceof Error e) {
+                throw e;
+            }
+            return kl[0];
         } finally {
             pool.shutdownNow();
         }
@@ -82,7 +108,7 @@ final class SparseTsne {
         double[] repel = new double[2 * n];
         float[] attracts = new float[2 * n];
         double[] grads = new double[2 * n];
-        Attraction attraction = new Attraction(p, order);
+        Attraction attraction = new Attraction(p, order, pool);
         int iterations = options.iterations();
         double pLogP = pLogP(p, pool);
         for (int iter = 0; iter < iterations; iter++) {
@@ -93,8 +119,12 @@ final class SparseTsne {
             double exaggeration = early ? options.earlyExaggeration() : 1;
             double momentum = early ? 0.5 : 0.8;
             // the attractive sums run on the pool while this thread builds the repulsion's tree (serial work
-            // that would otherwise leave a core idle); each writes only its own arrays, yr is read by both
-            ForkJoinTask<?> attracted = pool.submit(() -> attraction.computeRanked(yr, pool));
+            // that would otherwise leave a core idle); each writes only its own arrays, yr is read by both. The
+            // range arrays are added up there too, by the threads that wrote them, while the repulsion runs
+            ForkJoinTask<?> attracted = pool.submit(() -> {
+                attraction.computeRanked(yr, pool);
+                attraction.totalsRanked(0, 2 * n, attracts);
+            });
             double z = repulsion.compute(yr, n, repel, pool);
             attracted.join();
             boolean report = listener != null
@@ -108,11 +138,11 @@ final class SparseTsne {
             if (n < PARALLEL_STEP_POINTS) {
                 // a few tens of µs of work: waking the pool's threads and joining them costs about as much
                 for (int chunk = 0; chunk < STEP_CHUNKS; chunk++) {
-                    step(chunk, attraction, exaggeration, zz, momentum, eta, yr, repel, attracts, grads, gains, update);
+                    step(chunk, exaggeration, zz, momentum, eta, yr, repel, attracts, grads, gains, update);
                 }
             } else {
-                pool.submit(() -> IntStream.range(0, STEP_CHUNKS).parallel().forEach(chunk -> step(chunk, attraction,
-                        exaggeration, zz, momentum, eta, yr, repel, attracts, grads, gains, update))).join();
+                pool.submit(() -> IntStream.range(0, STEP_CHUNKS).parallel().forEach(chunk -> step(chunk, exaggeration,
+                        zz, momentum, eta, yr, repel, attracts, grads, gains, update))).join();
             }
             centre(yr);
             if (report) {
@@ -128,39 +158,35 @@ final class SparseTsne {
 
     /**
      * One chunk of the points' gradient step: gradients, gains and momentum updates as element-wise passes over the
-     * chunk's coordinates, then each point's step clipped to {@link #MAX_STEP} and taken. Chunks are fixed by n,
-     * and every value depends on its own coordinate (or point) alone, so the thread count changes nothing.
+     * chunk's coordinates ({@code attracts} holds the attractive totals), then each point's step clipped to
+     * {@link #MAX_STEP} and taken. Chunks are fixed by n, and every value depends on its own coordinate (or point)
+     * alone, so the thread count changes nothing.
      */
-    private void step(int chunk, Attraction attraction, double exaggeration, double z, double momentum, double eta,
-                      double[] yr, double[] repel, float[] attracts, double[] grads, double[] gains,
-                      double[] update) {
+    private void step(int chunk, double exaggeration, double z, double momentum, double eta, double[] yr,
+                      double[] repel, float[] attracts, double[] grads, double[] gains, double[] update) {
         int k0 = (int) ((long) n * chunk / STEP_CHUNKS);
         int k1 = (int) ((long) n * (chunk + 1) / STEP_CHUNKS);
         int c0 = 2 * k0;
         int c1 = 2 * k1;
-        attraction.totalsRanked(c0, c1, attracts);
         for (int c = c0; c < c1; c++) {
             grads[c] = 4 * (attracts[c] * exaggeration - repel[c] / z);
         }
-        for (int c = c0; c < c1; c++) {
-            double grad = grads[c];
-            double u = update[c];
-            double g = (Math.signum(grad) != Math.signum(u)) ? gains[c] + 0.2 : gains[c] * 0.8;
-            g = Math.max(g, 0.01);
-            gains[c] = g;
-            update[c] = momentum * u - eta * g * grad;
-        }
+        kernels.gains(grads, update, gains, c0, c1, momentum, eta);
         for (int k = k0; k < k1; k++) {
             double ux = update[2 * k];
             double uy = update[2 * k + 1];
             // openTSNE's max_step_norm: without it, whole-vocabulary runs flung a few points ~900 units out
-            // in the first 25 iterations, which also stretches the FFT grid over empty space
-            double norm = Math.sqrt(ux * ux + uy * uy);
-            if (norm > MAX_STEP) {
-                ux *= MAX_STEP / norm;
-                uy *= MAX_STEP / norm;
-                update[2 * k] = ux;
-                update[2 * k + 1] = uy;
+            // in the first 25 iterations, which also stretches the FFT grid over empty space. The square root
+            // only for steps past MAX_STEP² (√ is monotonic and √25 = 5 exactly: the same steps clipped)
+            double norm2 = ux * ux + uy * uy;
+            if (norm2 > MAX_STEP * MAX_STEP) {
+                double norm = Math.sqrt(norm2);
+                if (norm > MAX_STEP) {
+                    ux *= MAX_STEP / norm;
+                    uy *= MAX_STEP / norm;
+                    update[2 * k] = ux;
+                    update[2 * k + 1] = uy;
+                }
             }
             yr[2 * k] += ux;
             yr[2 * k + 1] += uy;

@@ -110,7 +110,8 @@ class AttractionTest {
         double[] one = new double[2 * N];
         double[] two = new double[2 * N];
         new Attraction(P, shuffled(7)).compute(y, 1, one, ONE);
-        Attraction a = new Attraction(P, shuffled(7));
+        // built on two threads (rows filled and sorted in parallel), summed on two
+        Attraction a = new Attraction(P, shuffled(7), TWO);
         a.compute(y, 1, two, TWO);
         assertArrayEquals(one, two);
         double[] again = new double[2 * N];

@@ -176,7 +176,8 @@ class TsneTest {
     }
 
     @Test
-    void theVectorApiKernelGivesTheSameLayoutAsPlainJavaWithOneOrTwoThreads() {
+    void theVectorApiKernelsGiveTheSameLayoutAsPlainJavaWithOneOrTwoThreads() {
+        // both the Barnes-Hut block sums and the step's gains run on the kernels under test
         // above the exact limit, so AUTO runs the FFT while the map is narrow and then the Barnes-Hut blocks
         Points data = Clusters.gaussian(2100, 10, 4, 3, 2);
         Tsne.Options o = Tsne.Options.defaults().withIterations(400).withPerplexity(10);
@@ -188,7 +189,7 @@ class TsneTest {
                 Tsne.Options ot = o.withThreads(threads);
                 HybridRepulsion h = new HybridRepulsion(ot.theta(), threads, k);
                 double[] y = Tsne.initialLayout(data, ot);
-                double kl = new SparseTsne(data, ot, h).run(y, null, () -> false);
+                double kl = new SparseTsne(data, ot, h, k).run(y, null, () -> false);
                 assertTrue(h.treeCalls > 100, "the tree served " + h.treeCalls + " iterations");
                 if (want == null) {
                     want = y;
