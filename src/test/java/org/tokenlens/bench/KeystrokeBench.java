@@ -36,7 +36,7 @@ import org.tokenlens.engine.tokenize.TokenizerRegistry;
  *   a pause that falls in its 2 ms sleep).</li>
  * </ul>
  * Run: {@code bash .ci/bench KeystrokeBench [lanes]} (it adds the Monocle properties and the app's GC pause goal,
- * as the README's command runs the app), or {@code java -XX:MaxGCPauseMillis=20 -Dglass.platform=Monocle
+ * as the README's command runs the app), or {@code java -XX:MaxGCPauseMillis=20 -XX:MaxNewSize=64m -Dglass.platform=Monocle
  * -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k
  * -cp $(cat cp.txt):BUILD/classes:BUILD/test-classes org.tokenlens.bench.KeystrokeBench [lanes]}
  * (lanes default: cl100k_base,gpt2; the app opens with bert-base-uncased).
