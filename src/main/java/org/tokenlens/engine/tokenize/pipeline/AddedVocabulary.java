@@ -1,6 +1,7 @@
 package org.tokenlens.engine.tokenize.pipeline;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,9 +214,13 @@ final class AddedVocabulary {
         }
     }
 
-    /** A trie over UTF-16 units of the added tokens' contents. */
+    /**
+     * A trie over UTF-16 units of the added tokens' contents, with the units they begin with in a bit set: most
+     * positions of a text are turned down by one bit test, not a map lookup.
+     */
     static final class Trie {
         private final Node root = new Node();
+        private final BitSet firstUnits = new BitSet();
         private boolean empty = true;
 
         private static final class Node {
@@ -224,6 +229,9 @@ final class AddedVocabulary {
         }
 
         void add(String content, int id) {
+            if (!content.isEmpty()) {
+                firstUnits.set(content.charAt(0));
+            }
             Node n = root;
             for (int i = 0; i < content.length(); i++) {
                 if (n.next == null) {
@@ -241,6 +249,9 @@ final class AddedVocabulary {
 
         /** The longest match starting at {@code from}, packed as {@code id << 32 | end}, or -1. */
         long longestAt(String s, int from) {
+            if (from >= s.length() || !firstUnits.get(s.charAt(from))) {
+                return -1;
+            }
             Node n = root;
             long best = -1;
             for (int i = from; i < s.length() && n.next != null; i++) {

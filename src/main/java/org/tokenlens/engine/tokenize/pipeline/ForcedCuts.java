@@ -1,6 +1,5 @@
 package org.tokenlens.engine.tokenize.pipeline;
 
-import java.util.BitSet;
 import java.util.Collection;
 import org.tokenlens.engine.tokenize.Encoding;
 import org.tokenlens.engine.tokenize.TextEdit;
@@ -28,31 +27,25 @@ import org.tokenlens.engine.tokenize.pretokenize.SplitPreTokenizer;
  * own word, and between them stretches each one word, split by BPE.
  */
 final class ForcedCuts {
-    /** Characters looked back (and ahead) for a cut before giving up and encoding it all. */
-    private static final int CUT_SEARCH = 4096;
-
     private final CharPairs pairs;
     private final int replaced;
     private final int replacement;
     private final AddedVocabulary.Trie addedTexts;
-    private final BitSet addedFirstChars;
     /** How far back of a change an added token that the change could alter may start (at least 1). */
     private final int reach;
 
     private ForcedCuts(CharPairs pairs, int replaced, int replacement, AddedVocabulary.Trie addedTexts,
-                       BitSet addedFirstChars, int longestAdded) {
+                       int longestAdded) {
         this.pairs = pairs;
         this.replaced = replaced;
         this.replacement = replacement;
         this.addedTexts = addedTexts;
-        this.addedFirstChars = addedFirstChars;
         this.reach = Math.max(1, longestAdded);
     }
 
     /** The forced cuts of such a pipeline (see the class), or null. */
     static ForcedCuts of(Normalizer normalizer, PreTokenizer preTokenizer, Model model, PostProcessor postProcessor,
-                         Collection<AddedToken> added, AddedVocabulary.Trie addedTexts, BitSet addedFirstChars,
-                         int longestAdded) {
+                         Collection<AddedToken> added, AddedVocabulary.Trie addedTexts, int longestAdded) {
         int replaced = -1;
         int replacement = -1;
         if (normalizer instanceof ReplaceNormalizer r && r.literal() != null
@@ -75,7 +68,7 @@ final class ForcedCuts {
         }
         CharPairs pairs = bpe.innerPairs();
         return pairs == null ? null
-                : new ForcedCuts(pairs, replaced, replacement, addedTexts, addedFirstChars, longestAdded);
+                : new ForcedCuts(pairs, replaced, replacement, addedTexts, longestAdded);
     }
 
     /**
@@ -93,7 +86,7 @@ final class ForcedCuts {
 
     /** Where the added token the scan finds at {@code p} ends, or -1. */
     private int addedEnd(String text, int p) {
-        return addedFirstChars.get(text.charAt(p)) ? (int) addedTexts.longestAt(text, p) : -1;
+        return (int) addedTexts.longestAt(text, p);
     }
 
     /**
@@ -195,7 +188,7 @@ final class ForcedCuts {
                 break;
             }
             from = starts[head];
-            if (changed - from > CUT_SEARCH) {
+            if (changed - from > HfTokenizer.CUT_SEARCH) {
                 return null;
             }
             if (starts[head - 1] < from) { // the first token starting there (not a byte piece after another)
@@ -230,7 +223,7 @@ final class ForcedCuts {
                     }
                 }
             }
-            if (i - tailStart > CUT_SEARCH) {
+            if (i - tailStart > HfTokenizer.CUT_SEARCH) {
                 return null;
             }
         }

@@ -52,9 +52,8 @@ public final class HfTokenizer implements Tokenizer {
     private final OnigRegex pieceSplit;
     /** The byte-level stage after {@link #pieceSplit}. */
     private final PreTokenizer byteLevel;
-    /** The added tokens' texts, and the characters they begin with: looked for where an edit changed the text. */
+    /** The added tokens' texts: looked for where an edit changed the text. */
     private final AddedVocabulary.Trie addedTexts = new AddedVocabulary.Trie();
-    private final BitSet addedFirstChars = new BitSet();
     private final int longestAdded;
     /** Where BPE cuts a whole-stretch word, for a pipeline re-encoded between such cuts (see {@link ForcedCuts}). */
     private final ForcedCuts forcedCuts;
@@ -85,7 +84,6 @@ public final class HfTokenizer implements Tokenizer {
         for (AddedToken a : addedTokens) {
             if (!a.content().isEmpty()) {
                 addedTexts.add(a.content(), 0);
-                addedFirstChars.set(a.content().charAt(0));
                 longest = Math.max(longest, a.content().length());
             }
         }
@@ -100,7 +98,7 @@ public final class HfTokenizer implements Tokenizer {
         this.byteLevel = split == null ? null : ((SequencePreTokenizer) preTokenizer).steps().get(1);
         this.forcedCuts = incremental || split != null ? null
                 : ForcedCuts.of(normalizer, preTokenizer, model, postProcessor, added.all(), addedTexts,
-                        addedFirstChars, longestAdded);
+                        longestAdded);
     }
 
     /**
@@ -196,7 +194,7 @@ public final class HfTokenizer implements Tokenizer {
     }
 
     /** Characters looked back (and ahead) for white space to cut at before giving up and encoding it all. */
-    private static final int CUT_SEARCH = 4096;
+    static final int CUT_SEARCH = 4096;
 
     /**
      * {@code encode(text)} reusing {@code previous} (this tokenizer's default encoding of the text before an edit),
@@ -507,9 +505,14 @@ public final class HfTokenizer implements Tokenizer {
         if (normalizer == null || from >= to || normalizer.leavesAlone(CharBuffer.wrap(text, from, to))) {
             return Math.max(0, to - from);
         }
+        return normalizedRange(text, from, to).length();
+    }
+
+    /** {@code text[from, to)} normalized, aligned to the text. */
+    private NormalizedString normalizedRange(String text, int from, int to) {
         NormalizedString s = NormalizedString.ofRange(text, from, to);
         normalizer.normalize(s);
-        return s.length();
+        return s;
     }
 
     /**
@@ -552,9 +555,7 @@ public final class HfTokenizer implements Tokenizer {
                     || normalized == null && normalizer.leavesAlone(CharBuffer.wrap(text, from, to))) {
                 normalized = null;
             } else { // once normalized, always: a stretch that was changed stays so, grown
-                NormalizedString s = NormalizedString.ofRange(text, from, to);
-                normalizer.normalize(s);
-                normalized = s;
+                normalized = normalizedRange(text, from, to);
             }
         }
 
@@ -626,7 +627,7 @@ public final class HfTokenizer implements Tokenizer {
             return false;
         }
         for (int p = Math.max(0, from), stop = Math.min(to, text.length()); p < stop; p++) {
-            if (addedFirstChars.get(text.charAt(p)) && addedTexts.longestAt(text, p) >= 0) {
+            if (addedTexts.longestAt(text, p) >= 0) {
                 return true;
             }
         }
