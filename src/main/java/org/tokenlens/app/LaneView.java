@@ -1,5 +1,6 @@
 package org.tokenlens.app;
 
+import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -11,9 +12,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.tokenlens.app.chips.ChipStrip;
 import org.tokenlens.app.session.SessionModel;
 import org.tokenlens.app.session.TokenRef;
+import org.tokenlens.app.sources.TokenizerFiles;
 
 /**
  * One lane: tokenizer picker, counts and a remove button above the chips. Binds to a {@link LaneViewModel} and
@@ -46,6 +49,7 @@ final class LaneView extends VBox {
         picker.setPrefWidth(260);
         picker.setMinWidth(Region.USE_PREF_SIZE); // the lane's name matters more than its counts
         picker.getStyleClass().add("tokenizer-picker");
+        picker.setConverter(new ShortNames());
         summary.getStyleClass().add("lane-summary");
         details.getStyleClass().addAll("lane-details", "secondary");
         remove.getStyleClass().addAll("remove-lane", "secondary");
@@ -65,6 +69,8 @@ final class LaneView extends VBox {
     private void initBindings() {
         SessionModel session = owner.session();
         picker.valueProperty().bindBidirectional(viewModel.tokenizerNameProperty());
+        picker.tooltipProperty().bind(Bindings.createObjectBinding(() -> picker.getValue() == null ? null
+                : new Tooltip(picker.getValue()), picker.valueProperty()));
         chips.dataProperty().bind(viewModel.chipDataProperty());
         chips.colourModeProperty().bind(owner.colourModeProperty());
         chips.boundaryDiffProperty().bind(viewModel.boundaryDiffProperty());
@@ -91,6 +97,32 @@ final class LaneView extends VBox {
         remove.setOnAction(e -> owner.removeLane(viewModel));
         TokenizationView.hideWhenPresenting(details, owner);
         TokenizationView.hideWhenPresenting(remove, owner);
+    }
+
+    /**
+     * The picker shows a path by its short name ({@link TokenizerFiles#displayName}); the lane's value stays the
+     * full spec. Text committed from the editor that is the short name of the lane's own spec or of an offered
+     * one means that spec; anything else is a name or path typed in.
+     */
+    private final class ShortNames extends StringConverter<String> {
+        @Override
+        public String toString(String spec) {
+            return TokenizerFiles.displayName(spec);
+        }
+
+        @Override
+        public String fromString(String text) {
+            String current = picker.getValue();
+            if (current != null && Objects.equals(TokenizerFiles.displayName(current), text)) {
+                return current;
+            }
+            for (String offered : picker.getItems()) {
+                if (Objects.equals(TokenizerFiles.displayName(offered), text)) {
+                    return offered;
+                }
+            }
+            return text;
+        }
     }
 
     /** The token index of a reference into this lane, else -1. */

@@ -54,4 +54,21 @@ class HfCacheDiscoveryTest {
                 TokenizerFiles.specsFor(List.of(json, text, tiktoken, folder)));
         assertNull(TokenizerFiles.specFor(tmp.resolve("missing.json").toFile()));
     }
+
+    @Test
+    void pathsShowAsShortNames() {
+        assertEquals("gpt2", TokenizerFiles.displayName("gpt2"));
+        assertEquals("qwen3/tokenizer.json", TokenizerFiles.displayName("/work/fixtures/qwen3/tokenizer.json"));
+        assertEquals("my-tokenizer.json", TokenizerFiles.displayName("/data/tok/my-tokenizer.json"));
+        assertEquals("cl100k_base.tiktoken", TokenizerFiles.displayName("/opt/ranks/cl100k_base.tiktoken"));
+        assertEquals("qwen3", TokenizerFiles.displayName("/work/fixtures/qwen3/"));
+        String snapshot = "/home/u/.cache/huggingface/hub/models--meta-llama--Llama-3.2-1B/snapshots/4e20de3";
+        assertEquals("meta-llama/Llama-3.2-1B", TokenizerFiles.displayName(snapshot));
+        assertEquals("meta-llama/Llama-3.2-1B", TokenizerFiles.displayName(snapshot + "/tokenizer.json"));
+        assertEquals("meta-llama/Llama-3.2-1B/other.json", TokenizerFiles.displayName(snapshot + "/other.json"));
+        assertEquals("gpt2", TokenizerFiles.displayName("/c/hub/models--gpt2/snapshots/0123"));
+        assertEquals("tokenizer.json", TokenizerFiles.displayName("/tokenizer.json")); // no folder to name it by
+        assertEquals("snapshots", TokenizerFiles.displayName("/x/snapshots")); // not a cache layout
+        assertEquals("/", TokenizerFiles.displayName("/"));
+    }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
@@ -74,6 +75,19 @@ class TokenizerDropFxTest {
         int before = app.lanes().size();
         drop(file, temp.resolve("notes.txt")); // a non-tokenizer file in the same drop is ignored
         assertEquals(before + 1, app.lanes().size());
+        assertEquals(oracleIds(HfOracle.shared(file), TEXT), app.chipIds(before));
+
+        // The lane's box shows the file by a short name, the full path in its tooltip; committing the box's
+        // text as it stands keeps the lane on that file.
+        @SuppressWarnings("unchecked")
+        ComboBox<String> picker = (ComboBox<String>) robot.lookup(".tokenizer-picker").queryAll().stream()
+                .skip(before).findFirst().orElseThrow();
+        assertEquals("dropped-llama3/tokenizer.json", picker.getEditor().getText());
+        assertEquals(file.toString(), picker.getTooltip().getText());
+        robot.clickOn(picker.getEditor()).type(KeyCode.END).type(KeyCode.ENTER);
+        app.settle();
+        assertEquals(file.toString(), picker.getValue());
+        assertTrue(RunningApp.dialogs().isEmpty(), "no error: " + RunningApp.dialogs());
         assertEquals(oracleIds(HfOracle.shared(file), TEXT), app.chipIds(before));
     }
 
