@@ -46,8 +46,8 @@ public final class HfTokenizer implements Tokenizer {
     private final AtomicReferenceArray<byte[]> bytesCache;
     private final boolean lossless;
     private final TokenizerInfo info;
-    /** See {@link #encodeEdited}. */
-    private final boolean incremental;
+    /** The white-space edit path, or null. */
+    private final WhiteSpaceEdits whiteSpace;
     /** A byte-level pipeline's split pattern when it is re-encoded piece by piece (see {@link #encodeEdited}). */
     private final OnigRegex pieceSplit;
     /** The byte-level stage after {@link #pieceSplit}. */
@@ -79,7 +79,7 @@ public final class HfTokenizer implements Tokenizer {
         this.bytesCache = new AtomicReferenceArray<>(vocabSize);
         this.lossless = lossless;
         this.info = info;
-        this.incremental = cutsAtAsciiWhitespace();
+        this.whiteSpace = WhiteSpaceEdits.of(this, normalizer, preTokenizer, postProcessor, added);
         int longest = 0;
         for (AddedToken a : addedTokens) {
             if (!a.content().isEmpty()) {
@@ -93,10 +93,10 @@ public final class HfTokenizer implements Tokenizer {
                 plainAddedIds.set(added.idOf(a.content()));
             }
         }
-        SplitPreTokenizer split = incremental ? null : resumableSplit();
+        SplitPreTokenizer split = whiteSpace != null ? null : resumableSplit();
         this.pieceSplit = split == null ? null : split.regex();
         this.byteLevel = split == null ? null : ((SequencePreTokenizer) preTokenizer).steps().get(1);
-        this.forcedCuts = incremental || split != null ? null
+        this.forcedCuts = whiteSpace != null || split != null ? null
                 : ForcedCuts.of(normalizer, preTokenizer, model, postProcessor, added.all(), addedTexts,
                         longestAdded);
     }
@@ -171,38 +171,22 @@ public final class HfTokenizer implements Tokenizer {
      * arrays are read-only). A clone per token, as {@link #tokenBytes} hands out, made a 5 MB text's BERT encoding
      * a million small arrays more, live as long as the encoding.
      */
-    private byte[] bytesOf(int id, String token) {
+    byte[] bytesOf(int id, String token) {
         byte[] b = cachedBytes(id);
         return b != null ? b : token.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Whether this pipeline can re-encode only the white-space-delimited stretch an edit touched. */
-    private boolean cutsAtAsciiWhitespace() {
-        return (normalizer == null || normalizer.cutsAtAsciiWhitespace()) && preTokenizer != null
-                && preTokenizer.cutsAtAsciiWhitespace() && (postProcessor == null || postProcessor.wrapsSequence())
-                && added.all().stream().noneMatch(a -> a.lstrip() || a.rstrip() || a.content().isBlank()
-                        || a.content().chars().anyMatch(HfTokenizer::isAsciiWhitespace));
-    }
-
-    private static boolean isAsciiWhitespace(int c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    }
-
     @Override
     public boolean editsIncrementally() {
-        return incremental || pieceSplit != null || forcedCuts != null;
+        return whiteSpace != null || pieceSplit != null || forcedCuts != null;
     }
 
     /** Characters looked back (and ahead) for white space to cut at before giving up and encoding it all. */
     static final int CUT_SEARCH = 4096;
 
     /**
-     * {@code encode(text)} reusing {@code previous} (this tokenizer's default encoding of the text before an edit),
-     * for pipelines that {@linkplain #cutsAtAsciiWhitespace cut at white space}: the stretch from just after the
-     * last ASCII white space before the change to the first one after it is encoded alone; the tokens before and
-     * after are the previous ones (moved by the edit's length change, their words renumbered), between the same
-     * special tokens. Normalizer, pre-tokenizer and added tokens treat the text on either side of such a character
-     * independently and the model sees one word at a time, so this is what encoding the whole text gives.
+     * {@code encode(text)} reusing {@code previous} (this tokenizer's default encoding of the text before an edit):
+     * the pipeline's {@linkplain EditPath edit path}, if it has one, re-encodes only the text around the edit.
      */
     @Override
     public Encoding encodeEdited(Encoding previous, String text) {
@@ -215,107 +199,10 @@ public final class HfTokenizer implements Tokenizer {
         if (forcedCuts != null) {
             return encodeEditedAtCuts(previous, text);
         }
-        if (!incremental) {
+        if (whiteSpace == null) {
             return encode(text);
         }
-        int[] run = sequenceRun(previous);
-        if (run == null) {
-            return encode(text);
-        }
-        int first = run[0];
-        int end = run[1];
-        int[] words = previous.wordIndex();
-        String old = previous.text();
-        TextEdit edit = TextEdit.between(old, text);
-        int from = edit.head();
-        while (from > 0 && !isAsciiWhitespace(old.charAt(from - 1))) {
-            if (edit.head() - from > CUT_SEARCH) {
-                return encode(text);
-            }
-            from--;
-        }
-        int to = edit.tailStart();
-        while (to < text.length() && !isAsciiWhitespace(text.charAt(to))) {
-            if (to - edit.tailStart() > CUT_SEARCH) {
-                return encode(text);
-            }
-            to++;
-        }
-        int shift = edit.shift();
-        int head = previous.firstStartingAt(first, end, from); // previous tokens before the cut
-        int tail = previous.firstStartingAt(head, end, to - shift); // the first previous token after the stretch
-        TokenList middle = sequence(text.substring(from, to), true);
-        int m = middle.size();
-        int wordBase = head > first ? words[head - 1] + 1 : 0;
-        int middleWords = m > 0 ? middle.wordIndex(m - 1) + 1 : 0;
-        return splice(previous, text, end, head, middle, from, wordBase, middleWords, tail, shift);
-    }
-
-    /**
-     * The previous encoding's sequence {@code [first, end)}: the one run of tokens with a word, between the
-     * post-processor's specials; null if there are no such tokens (which specials went before the sequence and
-     * which after is then unknown) or they are not one run.
-     */
-    private static int[] sequenceRun(Encoding previous) {
-        int size = previous.size();
-        int[] words = previous.wordIndex();
-        int first = 0;
-        while (first < size && words[first] < 0) {
-            first++;
-        }
-        if (first == size) {
-            return null;
-        }
-        int end = first;
-        while (end < size && words[end] >= 0) {
-            end++;
-        }
-        for (int i = end; i < size; i++) {
-            if (words[i] >= 0) {
-                return null;
-            }
-        }
-        return new int[] {first, end};
-    }
-
-    /**
-     * The previous encoding's tokens before {@code head}, then {@code middle}'s (offsets moved by
-     * {@code offset}, words by {@code wordBase}; {@code middleWords} words), then the previous sequence's tokens
-     * from {@code tail} to {@code end} moved by the edit's {@code shift} and renumbered after the middle's words,
-     * then the previous specials after the sequence, unmoved.
-     */
-    private Encoding splice(Encoding previous, String text, int end, int head, TokenList middle, int offset,
-                            int wordBase, int middleWords, int tail, int shift) {
-        int size = previous.size();
-        int[] words = previous.wordIndex();
-        int m = middle.size();
-        int wordShift = tail < end ? wordBase + middleWords - words[tail] : 0;
-        int n = size - (tail - head) + m;
-        int[] ids = new int[n];
-        String[] tokens = new String[n];
-        byte[][] bytes = new byte[n][];
-        int[] newStarts = new int[n];
-        int[] newEnds = new int[n];
-        boolean[] special = new boolean[n];
-        int[] newWords = new int[n];
-        Encoding.copy(previous, 0, head, 0, 0, 0, ids, tokens, bytes, newStarts, newEnds, special, newWords);
-        for (int k = 0; k < m; k++) {
-            int at = head + k;
-            ids[at] = middle.id(k);
-            tokens[at] = middle.token(k);
-            bytes[at] = bytesOf(middle.id(k), middle.token(k));
-            newStarts[at] = middle.start(k) + offset;
-            newEnds[at] = middle.end(k) + offset;
-            special[at] = middle.special(k);
-            newWords[at] = middle.wordIndex(k) + wordBase;
-        }
-        int at = head + m; // the sequence's tail moves; the specials after it do not
-        Encoding.copy(previous, tail, end, at, shift, wordShift, ids, tokens, bytes, newStarts, newEnds, special,
-                newWords);
-        Encoding.copy(previous, end, size, at + end - tail, 0, 0, ids, tokens, bytes, newStarts, newEnds, special,
-                newWords);
-        return new Encoding(text, ids, tokens, bytes, newStarts, newEnds, special, newWords,
-                new Encoding.Edited(previous, head, size - tail));
+        return whiteSpace.encodeEdited(previous, text);
     }
 
     /** Characters between the restart of a piece-by-piece re-encoding and the first changed character. */
@@ -356,7 +243,7 @@ public final class HfTokenizer implements Tokenizer {
      * edit's length change in the original text.
      */
     private Encoding encodeEditedPieces(Encoding previous, String text) {
-        int[] run = sequenceRun(previous);
+        int[] run = EditSplice.sequenceRun(previous);
         if (run == null) {
             return encodeAfresh(previous, text);
         }
@@ -456,7 +343,8 @@ public final class HfTokenizer implements Tokenizer {
             i = e;
         }
         TokenList middle = pieces.finish();
-        return splice(previous, text, end, restart, middle, 0, wordBase, pieces.words, resume, shift);
+        return EditSplice.splice(this, previous, text, end, restart, middle, 0, wordBase, pieces.words, resume,
+                shift);
     }
 
     /**
@@ -466,7 +354,7 @@ public final class HfTokenizer implements Tokenizer {
      * of the token beside it.
      */
     private Encoding encodeEditedAtCuts(Encoding previous, String text) {
-        int[] run = sequenceRun(previous);
+        int[] run = EditSplice.sequenceRun(previous);
         if (run == null || previous.wordIndex()[run[0]] != 0 || previous.starts()[run[0]] != 0) {
             return encodeAfresh(previous, text);
         }
@@ -482,8 +370,8 @@ public final class HfTokenizer implements Tokenizer {
         int last = m > 0 ? middle.wordIndex(m - 1) : 0;
         int wordBase = w.head() == first ? 0 : words[w.head() - 1] + (w.joinsHead() ? 0 : 1);
         int middleWords = m == 0 ? 0 : w.joinsTail() ? last : last + 1;
-        return splice(previous, text, end, w.head(), middle, w.from(), wordBase, middleWords, w.tail(),
-                text.length() - previous.text().length());
+        return EditSplice.splice(this, previous, text, end, w.head(), middle, w.from(), wordBase, middleWords,
+                w.tail(), text.length() - previous.text().length());
     }
 
     /** Whether token {@code k} (of an encoding's specials and ids) is an added token matched in the text. */
@@ -691,12 +579,12 @@ public final class HfTokenizer implements Tokenizer {
 
     /**
      * The sequence's tokens before post-processing: added tokens matched, normalized, pre-tokenized, modelled. A
-     * pipeline that {@linkplain #cutsAtAsciiWhitespace cuts at white space} takes a long text in stretches cut right
+     * pipeline that {@linkplain WhiteSpaceEdits cuts at white space} takes a long text in stretches cut right
      * after ASCII white space, one with {@linkplain ForcedCuts forced cuts} in stretches cut at them, for the reason
      * {@link #encodeEdited} may: the result is the same, and no stretch's normalizer (or BPE word) builds arrays the
      * size of a pasted 5 MB text (garbage whose collections stop the window).
      */
-    private TokenList sequence(String text, boolean matchSpecial) {
+    TokenList sequence(String text, boolean matchSpecial) {
         if (pieceSplit != null && text.length() > STRETCH
                 && (!matchSpecial && plainAddedIds.isEmpty() || !addedTokenStartsIn(text, 0, text.length()))
                 && (normalizer == null || normalizer.leavesAlone(text))) {
@@ -719,41 +607,18 @@ public final class HfTokenizer implements Tokenizer {
                 int to = cut < 0 ? -cut - 1 : cut;
                 TokenList part = sequenceWhole(text.substring(from, to), true);
                 // the next stretch's first word is this one's last when the cut is inside a stretch of text
-                wordBase = appendShifted(out, part, from, wordBase) - (cut >= 0 ? 1 : 0);
+                wordBase = EditSplice.appendShifted(out, part, from, wordBase) - (cut >= 0 ? 1 : 0);
                 from = to;
             }
             return out;
         }
-        if (!incremental || text.length() <= STRETCH) {
+        if (whiteSpace == null || text.length() <= STRETCH) {
             return sequenceWhole(text, matchSpecial);
         }
-        TokenList out = new TokenList();
-        int wordBase = 0;
-        for (int from = 0; from < text.length(); ) {
-            int to = Math.min(text.length(), from + STRETCH);
-            while (to < text.length() && !isAsciiWhitespace(text.charAt(to - 1))) {
-                to++;
-            }
-            wordBase = appendShifted(out, sequenceWhole(text.substring(from, to), matchSpecial), from, wordBase);
-            from = to;
-        }
-        return out;
+        return whiteSpace.sequenceInStretches(text, matchSpecial);
     }
 
-    /**
-     * Adds {@code part}'s tokens to {@code out}, spans moved by {@code offset}, words by {@code wordBase}; returns
-     * the word after the last one added ({@code wordBase} if none).
-     */
-    private static int appendShifted(TokenList out, TokenList part, int offset, int wordBase) {
-        int n = part.size();
-        for (int i = 0; i < n; i++) {
-            out.add(part.id(i), part.token(i), part.start(i) + offset, part.end(i) + offset, part.special(i),
-                    part.wordIndex(i) + wordBase, 0);
-        }
-        return n > 0 ? part.wordIndex(n - 1) + wordBase + 1 : wordBase;
-    }
-
-    private TokenList sequenceWhole(String text, boolean matchSpecial) {
+    TokenList sequenceWhole(String text, boolean matchSpecial) {
         PreTokenizedString pts = preTokenize(text, matchSpecial);
         List<PreTokenizedString.Split> splits = pts.splits();
         boolean[] isAddedToken = new boolean[splits.size()];
