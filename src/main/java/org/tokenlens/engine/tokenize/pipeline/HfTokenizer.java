@@ -55,8 +55,8 @@ public final class HfTokenizer implements Tokenizer {
     /** The added tokens' texts: looked for where an edit changed the text. */
     private final AddedVocabulary.Trie addedTexts = new AddedVocabulary.Trie();
     private final int longestAdded;
-    /** Where BPE cuts a whole-stretch word, for a pipeline re-encoded between such cuts (see {@link ForcedCuts}). */
-    private final ForcedCuts forcedCuts;
+    /** The forced-cut edit path (see {@link ForcedCuts}), or null. */
+    private final ForcedCutEdits forcedCuts;
     /** The non-special added tokens' ids, none of which the model gives: such an id in an encoding was matched. */
     private final BitSet plainAddedIds = new BitSet();
 
@@ -96,9 +96,10 @@ public final class HfTokenizer implements Tokenizer {
         SplitPreTokenizer split = whiteSpace != null ? null : resumableSplit();
         this.pieceSplit = split == null ? null : split.regex();
         this.byteLevel = split == null ? null : ((SequencePreTokenizer) preTokenizer).steps().get(1);
-        this.forcedCuts = whiteSpace != null || split != null ? null
+        ForcedCuts cuts = whiteSpace != null || split != null ? null
                 : ForcedCuts.of(normalizer, preTokenizer, model, postProcessor, added.all(), addedTexts,
                         longestAdded);
+        this.forcedCuts = cuts == null ? null : new ForcedCutEdits(this, cuts);
     }
 
     /**
@@ -197,7 +198,7 @@ public final class HfTokenizer implements Tokenizer {
             return encodeEditedPieces(previous, text);
         }
         if (forcedCuts != null) {
-            return encodeEditedAtCuts(previous, text);
+            return forcedCuts.encodeEdited(previous, text);
         }
         if (whiteSpace == null) {
             return encode(text);
@@ -347,33 +348,6 @@ public final class HfTokenizer implements Tokenizer {
                 shift);
     }
 
-    /**
-     * {@code encodeEdited} for a pipeline with {@linkplain ForcedCuts forced cuts}: the text between the nearest
-     * cuts around the change ({@link ForcedCuts#window}, which says why that is {@code encode(text)}) is encoded
-     * alone, the tokens before and after are the previous ones; a window cut inside a stretch continues the word
-     * of the token beside it.
-     */
-    private Encoding encodeEditedAtCuts(Encoding previous, String text) {
-        int[] run = EditSplice.sequenceRun(previous);
-        if (run == null || previous.wordIndex()[run[0]] != 0 || previous.starts()[run[0]] != 0) {
-            return encodeAfresh(previous, text);
-        }
-        int first = run[0];
-        int end = run[1];
-        ForcedCuts.Window w = forcedCuts.window(previous, first, end, text);
-        if (w == null) {
-            return encodeAfresh(previous, text);
-        }
-        int[] words = previous.wordIndex();
-        TokenList middle = sequence(text.substring(w.from(), w.to()), true);
-        int m = middle.size(); // 0 only for a window [0, 0): no words before the tail
-        int last = m > 0 ? middle.wordIndex(m - 1) : 0;
-        int wordBase = w.head() == first ? 0 : words[w.head() - 1] + (w.joinsHead() ? 0 : 1);
-        int middleWords = m == 0 ? 0 : w.joinsTail() ? last : last + 1;
-        return EditSplice.splice(this, previous, text, end, w.head(), middle, w.from(), wordBase, middleWords,
-                w.tail(), text.length() - previous.text().length());
-    }
-
     /** Whether token {@code k} (of an encoding's specials and ids) is an added token matched in the text. */
     private boolean addedAt(boolean[] specials, int[] ids, int k) {
         return specials[k] || plainAddedIds.get(ids[k]);
@@ -503,7 +477,7 @@ public final class HfTokenizer implements Tokenizer {
     }
 
     /** {@code encode(text)}, saying it kept none of {@code previous}'s tokens. */
-    private Encoding encodeAfresh(Encoding previous, String text) {
+    Encoding encodeAfresh(Encoding previous, String text) {
         Encoding e = encode(text);
         return new Encoding(text, e.ids(), e.tokens(), e.bytes(), e.starts(), e.ends(), e.special(), e.wordIndex(),
                 new Encoding.Edited(previous, 0, 0));
@@ -600,17 +574,7 @@ public final class HfTokenizer implements Tokenizer {
             return pieces.finish();
         }
         if (forcedCuts != null && matchSpecial && text.length() > STRETCH) {
-            TokenList out = new TokenList();
-            int wordBase = 0;
-            for (int from = 0; from < text.length(); ) {
-                int cut = forcedCuts.stretchEnd(text, from, from + STRETCH);
-                int to = cut < 0 ? -cut - 1 : cut;
-                TokenList part = sequenceWhole(text.substring(from, to), true);
-                // the next stretch's first word is this one's last when the cut is inside a stretch of text
-                wordBase = EditSplice.appendShifted(out, part, from, wordBase) - (cut >= 0 ? 1 : 0);
-                from = to;
-            }
-            return out;
+            return forcedCuts.sequenceInStretches(text, matchSpecial);
         }
         if (whiteSpace == null || text.length() <= STRETCH) {
             return sequenceWhole(text, matchSpecial);
@@ -760,7 +724,7 @@ public final class HfTokenizer implements Tokenizer {
 
     /** The forced cuts {@link #encodeEdited} re-encodes between, or null. */
     ForcedCuts forcedCuts() {
-        return forcedCuts;
+        return forcedCuts == null ? null : forcedCuts.cuts();
     }
 
     /** The model stage, for views that explain it (vocabulary browser, merge ranks). */
