@@ -12,8 +12,10 @@ interface EditPath {
 
     /**
      * {@code encode(text)} reusing {@code previous}, the pipeline's default encoding of the text before an edit
-     * (not null); what it kept of {@code previous} is in the result's {@link Encoding#keptHead lineage}, unless it
-     * encoded all of the text again.
+     * (not null). What it kept of {@code previous} is in the result's lineage ({@link Encoding#keptHead},
+     * {@link Encoding#keptTail}); when it falls back to encoding the whole text it returns that encoding, with no
+     * lineage, as tiktoken and every other fallback do: callers (the chips, their diff marks) then compare the
+     * tokens themselves and find the many a whole encode gives alike, where "kept nothing" would make them redo all.
      */
     Encoding encodeEdited(Encoding previous, String text);
 

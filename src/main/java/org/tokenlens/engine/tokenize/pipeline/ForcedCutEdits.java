@@ -26,13 +26,13 @@ final class ForcedCutEdits implements EditPath {
     public Encoding encodeEdited(Encoding previous, String text) {
         int[] run = EditSplice.sequenceRun(previous);
         if (run == null || previous.wordIndex()[run[0]] != 0 || previous.starts()[run[0]] != 0) {
-            return pipeline.encodeAfresh(previous, text);
+            return pipeline.encode(text);
         }
         int first = run[0];
         int end = run[1];
         ForcedCuts.Window w = cuts.window(previous, first, end, text);
         if (w == null) {
-            return pipeline.encodeAfresh(previous, text);
+            return pipeline.encode(text);
         }
         int[] words = previous.wordIndex();
         TokenList middle = pipeline.sequence(text.substring(w.from(), w.to()), true);

@@ -142,13 +142,6 @@ public final class HfTokenizer implements Tokenizer {
         return previous == null || editPath == null ? encode(text) : editPath.encodeEdited(previous, text);
     }
 
-    /** {@code encode(text)}, saying it kept none of {@code previous}'s tokens. */
-    Encoding encodeAfresh(Encoding previous, String text) {
-        Encoding e = encode(text);
-        return new Encoding(text, e.ids(), e.tokens(), e.bytes(), e.starts(), e.ends(), e.special(), e.wordIndex(),
-                new Encoding.Edited(previous, 0, 0));
-    }
-
     /** A text longer than this is encoded in stretches at least this long (see {@link #sequence}). */
     static final int STRETCH = 1 << 16;
 

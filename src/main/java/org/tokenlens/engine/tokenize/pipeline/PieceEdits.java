@@ -136,7 +136,7 @@ final class PieceEdits implements EditPath {
     public Encoding encodeEdited(Encoding previous, String text) {
         int[] run = EditSplice.sequenceRun(previous);
         if (run == null) {
-            return pipeline.encodeAfresh(previous, text);
+            return pipeline.encode(text);
         }
         int first = run[0];
         int end = run[1];
@@ -145,7 +145,7 @@ final class PieceEdits implements EditPath {
         int[] starts = previous.starts();
         boolean[] specials = previous.special();
         if (words[first] != 0 || starts[first] != 0) {
-            return pipeline.encodeAfresh(previous, text); // not a default encoding
+            return pipeline.encode(text); // not a default encoding
         }
         String old = previous.text();
         TextEdit edit = TextEdit.between(old, text);
@@ -159,13 +159,13 @@ final class PieceEdits implements EditPath {
                 agreed--;
             } while (agreed > 0 && !isCut(old, agreed) && head - agreed <= HfTokenizer.CUT_SEARCH);
             if (head - agreed > HfTokenizer.CUT_SEARCH) {
-                return pipeline.encodeAfresh(previous, text);
+                return pipeline.encode(text);
             }
         }
         // no added token starts near the change in either text: the matches elsewhere are the previous ones
         int near = agreed - Math.max(longestAdded, RESTART_MARGIN); // no added token starts after the restart's piece
         if (addedTokenStartsIn(text, near, tailStart + 1) || addedTokenStartsIn(old, near, tailStart - shift + 1)) {
-            return pipeline.encodeAfresh(previous, text);
+            return pipeline.encode(text);
         }
         // the restart: walk back over the previous pieces from the last one starting far enough before the change
         int restart = previous.wordStart(first, previous.firstStartingAt(first, end, agreed - RESTART_MARGIN + 1) - 1);
@@ -192,7 +192,7 @@ final class PieceEdits implements EditPath {
                 break; // right after a character the pieces before do not read past, far enough before the change
             }
             if (head - from > HfTokenizer.CUT_SEARCH) {
-                return pipeline.encodeAfresh(previous, text);
+                return pipeline.encode(text);
             }
             restart = previous.wordStart(first, restart - 1);
         }
@@ -223,7 +223,7 @@ final class PieceEdits implements EditPath {
             }
             int e = pieces.finder.pieceEnd(i, window.stop());
             if (e < 0) {
-                return pipeline.encodeAfresh(previous, text);
+                return pipeline.encode(text);
             }
             if (!window.complete() && !window.decided(e)) {
                 i = window.grow(i); // the split may have read past the stretch: see more of the text
