@@ -12,12 +12,13 @@ interface EditPath {
 
     /**
      * {@code encode(text)} reusing {@code previous}, the pipeline's default encoding of the text before an edit
-     * (not null). What it kept of {@code previous} is in the result's lineage ({@link Encoding#keptHead},
-     * {@link Encoding#keptTail}); when it falls back to encoding the whole text it returns that encoding, with no
-     * lineage, as tiktoken and every other fallback do: callers (the chips, their diff marks) then compare the
-     * tokens themselves and find the many a whole encode gives alike, where "kept nothing" would make them redo all.
+     * (not null), whose sequence is its tokens {@code [first, end)} ({@link EditSplice#sequenceRun}). What it kept
+     * of {@code previous} is in the result's lineage ({@link Encoding#keptHead}, {@link Encoding#keptTail}); when
+     * it falls back to encoding the whole text it returns that encoding, with no lineage, as tiktoken and every
+     * other fallback do: callers (the chips, their diff marks) then compare the tokens themselves and find the many
+     * a whole encode gives alike, where "kept nothing" would make them redo all.
      */
-    Encoding encodeEdited(Encoding previous, String text);
+    Encoding encodeEdited(Encoding previous, int first, int end, String text);
 
     /**
      * The sequence's tokens before post-processing for a text longer than {@link HfTokenizer#STRETCH}, encoded in

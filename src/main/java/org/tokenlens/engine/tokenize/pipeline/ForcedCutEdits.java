@@ -23,13 +23,10 @@ final class ForcedCutEdits implements EditPath {
     }
 
     @Override
-    public Encoding encodeEdited(Encoding previous, String text) {
-        int[] run = EditSplice.sequenceRun(previous);
-        if (run == null || previous.wordIndex()[run[0]] != 0 || previous.starts()[run[0]] != 0) {
-            return pipeline.encode(text);
+    public Encoding encodeEdited(Encoding previous, int first, int end, String text) {
+        if (previous.wordIndex()[first] != 0 || previous.starts()[first] != 0) {
+            return pipeline.encode(text); // not a default encoding
         }
-        int first = run[0];
-        int end = run[1];
         ForcedCuts.Window w = cuts.window(previous, first, end, text);
         if (w == null) {
             return pipeline.encode(text);

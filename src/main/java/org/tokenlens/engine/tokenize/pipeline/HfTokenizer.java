@@ -135,11 +135,13 @@ public final class HfTokenizer implements Tokenizer {
 
     /**
      * {@code encode(text)} reusing {@code previous} (this tokenizer's default encoding of the text before an edit):
-     * the pipeline's {@linkplain EditPath edit path}, if it has one, re-encodes only the text around the edit.
+     * the pipeline's {@linkplain EditPath edit path}, if it has one, re-encodes only the text around the edit, if
+     * the previous tokens with a word are one run (the sequence) between the post-processor's specials.
      */
     @Override
     public Encoding encodeEdited(Encoding previous, String text) {
-        return previous == null || editPath == null ? encode(text) : editPath.encodeEdited(previous, text);
+        int[] run = previous == null || editPath == null ? null : EditSplice.sequenceRun(previous);
+        return run == null ? encode(text) : editPath.encodeEdited(previous, run[0], run[1], text);
     }
 
     /** A text longer than this is encoded in stretches at least this long (see {@link #sequence}). */

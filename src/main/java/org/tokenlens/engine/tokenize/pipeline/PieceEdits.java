@@ -133,13 +133,7 @@ final class PieceEdits implements EditPath {
      * edit's length change in the original text.
      */
     @Override
-    public Encoding encodeEdited(Encoding previous, String text) {
-        int[] run = EditSplice.sequenceRun(previous);
-        if (run == null) {
-            return pipeline.encode(text);
-        }
-        int first = run[0];
-        int end = run[1];
+    public Encoding encodeEdited(Encoding previous, int first, int end, String text) {
         int[] ids = previous.ids();
         int[] words = previous.wordIndex();
         int[] starts = previous.starts();

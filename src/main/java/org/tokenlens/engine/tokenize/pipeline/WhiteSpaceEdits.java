@@ -36,13 +36,7 @@ final class WhiteSpaceEdits implements EditPath {
     }
 
     @Override
-    public Encoding encodeEdited(Encoding previous, String text) {
-        int[] run = EditSplice.sequenceRun(previous);
-        if (run == null) {
-            return pipeline.encode(text);
-        }
-        int first = run[0];
-        int end = run[1];
+    public Encoding encodeEdited(Encoding previous, int first, int end, String text) {
         int[] words = previous.wordIndex();
         String old = previous.text();
         TextEdit edit = TextEdit.between(old, text);
