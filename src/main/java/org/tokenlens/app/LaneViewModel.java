@@ -133,7 +133,7 @@ public final class LaneViewModel {
     }
 
     /** Up to this many tokens shown, an edit of up to {@link #INLINE_MAX_CHARS} is re-encoded on the FX thread. */
-    private static final int INLINE_MAX_TOKENS = 150_000;
+    static final int INLINE_MAX_TOKENS = 150_000;
     private static final int INLINE_MAX_CHARS = 256;
 
     /**

@@ -48,6 +48,8 @@ public final class TokenLensApp extends Application {
 
     private AppOptions options;
     private FxTaskRunner runner;
+    /** Compiles a keystroke's engine work before the first keystroke; null in screenshot mode. */
+    private KeystrokeWarmup keystrokeWarmup;
     /** Errors met in screenshot mode, where no dialog can be answered; they decide the exit code. */
     private final List<String> screenshotErrors = new ArrayList<>();
 
@@ -142,6 +144,9 @@ public final class TokenLensApp extends Application {
             return;
         }
         stage.show();
+        if (!screenshotMode) {
+            keystrokeWarmup = KeystrokeWarmup.whenLanesReady(viewModel);
+        }
         if (options.select() != null) {
             selectWhenEncoded(viewModel, options.select());
         }
@@ -259,6 +264,9 @@ public final class TokenLensApp extends Application {
 
     @Override
     public void stop() {
+        if (keystrokeWarmup != null) {
+            keystrokeWarmup.stop();
+        }
         if (runner != null) {
             runner.close();
         }

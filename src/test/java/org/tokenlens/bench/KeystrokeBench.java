@@ -56,6 +56,16 @@ public final class KeystrokeBench {
      * stress case, where the software renderer still draws the last frame while the next keystroke is handled.
      */
     private static final long INTERVAL_MS = Long.getLong("bench.interval", 0);
+    /**
+     * {@code -Dbench.startDelay=MS}: a pause between the window's first layout and the first keystroke, as a user
+     * who opens the window does not type in its first millisecond (default 0: at once).
+     */
+    private static final long START_DELAY_MS = Long.getLong("bench.startDelay", 0);
+    /**
+     * {@code -Dbench.keystrokeWarmup=false}: do not start the app's keystroke warm-up (org.tokenlens.app.KeystrokeWarmup,
+     * started as the app starts it, once the lanes show their first encodings); classes without it run without.
+     */
+    private static final boolean KEYSTROKE_WARMUP = Boolean.parseBoolean(System.getProperty("bench.keystrokeWarmup", "true"));
     /** CPU time of the FX thread beside wall time: on a shared machine wall time also counts other processes. */
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** {@code -Dbench.timeline=true}: print the paste's long FX-thread stalls and collection pauses in time order. */
@@ -148,9 +158,15 @@ public final class KeystrokeBench {
             stage.show();
         });
         runner.laidOut.await(60, TimeUnit.SECONDS);
+        Object[] warmup = new Object[1];
+        if (KEYSTROKE_WARMUP) {
+            onFx(() -> warmup[0] = startKeystrokeWarmup(vm[0]));
+        }
+        Thread.sleep(START_DELAY_MS);
 
         System.out.printf(Locale.ROOT, "document %,d chars, lanes %s, keystrokes %s%n", doc.length(), lanes,
                 INTERVAL_MS > 0 ? "every " + INTERVAL_MS + " ms" : "back to back (each right after the last is laid out)");
+        long[] compilersBefore = compilerCpu();
         java.util.Map<Long, Long> cpuBefore = threadCpu();
         java.util.Map<Long, Long> allocBefore = threadAllocated();
         long[] busy = new long[KEYS];
@@ -202,6 +218,12 @@ public final class KeystrokeBench {
                 collected[k] = collections() != gc0;
             }
         }
+        long[] compilersAfter = compilerCpu();
+        System.out.printf(Locale.ROOT, "JIT compiler threads' CPU during the keystrokes (Linux): C1 %.0f ms, C2 %.0f ms "
+                        + "(from start to the first keystroke: C1 %.0f ms, C2 %.0f ms)%n",
+                (compilersAfter[0] - compilersBefore[0]) / 1e6, (compilersAfter[1] - compilersBefore[1]) / 1e6,
+                compilersBefore[0] / 1e6, compilersBefore[1] / 1e6);
+        System.out.println(warmup[0] == null ? "keystroke warm-up: none" : warmup[0] + " (start delay " + START_DELAY_MS + " ms)");
         // where the 2 cores go per keystroke: the renderer (software Prism here), the FX thread, the lane workers;
         // and the garbage per keystroke: what the young collections (pauses the FX thread shares) have to clear
         System.out.println(perKeystrokeByThread("CPU per keystroke by thread:", cpuBefore, threadCpu(), 5,
@@ -375,6 +397,52 @@ public final class KeystrokeBench {
             }
         }
         return line.toString();
+    }
+
+    /**
+     * {@code KeystrokeWarmup.whenLanesReady(vm)} as the app calls it once its window is shown, or null if the classes
+     * have no such warm-up (the same bench then runs the classes before it).
+     */
+    private static Object startKeystrokeWarmup(TokenizationViewModel vm) {
+        try {
+            return Class.forName("org.tokenlens.app.KeystrokeWarmup")
+                    .getMethod("whenLanesReady", TokenizationViewModel.class).invoke(null, vm);
+        } catch (ClassNotFoundException e) {
+            return null;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * CPU time so far of the JIT's compiler threads, C1 and C2 (nanoseconds), read from /proc (Linux; zeros
+     * elsewhere): they are not Java threads the thread bean lists.
+     */
+    private static long[] compilerCpu() {
+        long[] out = new long[2];
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+        if (!java.nio.file.Files.isDirectory(tasks)) {
+            return out;
+        }
+        long tick = 10_000_000L; // USER_HZ 100
+        try (var dirs = java.nio.file.Files.list(tasks)) {
+            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) dirs::iterator) {
+                try {
+                    String comm = java.nio.file.Files.readString(task.resolve("comm")).strip();
+                    int which = comm.startsWith("C1 Compiler") ? 0 : comm.startsWith("C2 Compiler") ? 1 : -1;
+                    if (which >= 0) {
+                        String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        out[which] += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * tick; // utime, stime
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return out;
+        }
+        return out;
     }
 
     /** Collections so far, all collectors. */

@@ -16,8 +16,8 @@ import org.tokenlens.engine.tokenize.pretokenize.SplitPreTokenizer;
  * Where a pipeline whose model sees each stretch between added tokens as one word (Gemma 3's: Replace
  * {@code " "→"▁"}, a Split on {@code " "} that then never matches, byte-fallback BPE) can be cut: between two
  * characters that stand next to each other in no piece of the vocabulary (a "forced cut", {@link
- * BpeModel#innerPairs}), BPE of the word is BPE of either side. {@link HfTokenizer#encodeEdited} re-encodes only the
- * text between the nearest such cuts around an edit.
+ * BpeModel#innerPairs}), BPE of the word is BPE of either side. {@link ForcedCutEdits} re-encodes only the text
+ * between the nearest such cuts around an edit.
  * <p>The pipeline it takes: no normalizer, or a Replace of one literal code point by one code point (each
  * character's output is its own, one unit for one, so offsets within a window are those in the whole text);
  * no pre-tokenizer, or a Split on a literal, not inverted, that contains the replaced character while the

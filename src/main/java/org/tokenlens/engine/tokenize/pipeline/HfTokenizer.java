@@ -1,15 +1,12 @@
 package org.tokenlens.engine.tokenize.pipeline;
 
-import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.tokenlens.engine.tokenize.EncodeOptions;
 import org.tokenlens.engine.tokenize.Encoding;
-import org.tokenlens.engine.tokenize.TextEdit;
 import org.tokenlens.engine.tokenize.Tokenizer;
 import org.tokenlens.engine.tokenize.TokenizerInfo;
 import org.tokenlens.engine.tokenize.Trace;
@@ -18,15 +15,10 @@ import org.tokenlens.engine.tokenize.model.Model;
 import org.tokenlens.engine.tokenize.model.ModelToken;
 import org.tokenlens.engine.tokenize.normalize.NormalizedString;
 import org.tokenlens.engine.tokenize.normalize.Normalizer;
-import org.tokenlens.engine.tokenize.normalize.SplitBehavior;
 import org.tokenlens.engine.tokenize.postprocess.PostProcessor;
 import org.tokenlens.engine.tokenize.postprocess.TokenList;
-import org.tokenlens.engine.tokenize.pretokenize.ByteLevelPreTokenizer;
-import org.tokenlens.engine.tokenize.pretokenize.OnigRegex;
 import org.tokenlens.engine.tokenize.pretokenize.PreTokenizedString;
 import org.tokenlens.engine.tokenize.pretokenize.PreTokenizer;
-import org.tokenlens.engine.tokenize.pretokenize.SequencePreTokenizer;
-import org.tokenlens.engine.tokenize.pretokenize.SplitPreTokenizer;
 
 /**
  * A tokenizer.json pipeline, stage by stage as HF tokenizers runs it: added tokens are cut out, the rest is
@@ -46,19 +38,8 @@ public final class HfTokenizer implements Tokenizer {
     private final AtomicReferenceArray<byte[]> bytesCache;
     private final boolean lossless;
     private final TokenizerInfo info;
-    /** See {@link #encodeEdited}. */
-    private final boolean incremental;
-    /** A byte-level pipeline's split pattern when it is re-encoded piece by piece (see {@link #encodeEdited}). */
-    private final OnigRegex pieceSplit;
-    /** The byte-level stage after {@link #pieceSplit}. */
-    private final PreTokenizer byteLevel;
-    /** The added tokens' texts: looked for where an edit changed the text. */
-    private final AddedVocabulary.Trie addedTexts = new AddedVocabulary.Trie();
-    private final int longestAdded;
-    /** Where BPE cuts a whole-stretch word, for a pipeline re-encoded between such cuts (see {@link ForcedCuts}). */
-    private final ForcedCuts forcedCuts;
-    /** The non-special added tokens' ids, none of which the model gives: such an id in an encoding was matched. */
-    private final BitSet plainAddedIds = new BitSet();
+    /** How an edit is re-encoded around the change only ({@link #encodeEdited}), or null: all of it again. */
+    private final EditPath editPath;
 
     /**
      * Assemble a pipeline; null stages are skipped (as in HF). {@code addedTokens} in the file's order.
@@ -79,57 +60,25 @@ public final class HfTokenizer implements Tokenizer {
         this.bytesCache = new AtomicReferenceArray<>(vocabSize);
         this.lossless = lossless;
         this.info = info;
-        this.incremental = cutsAtAsciiWhitespace();
-        int longest = 0;
+        AddedVocabulary.Trie addedTexts = new AddedVocabulary.Trie(); // looked for where an edit changed the text
+        int longestAdded = 0;
         for (AddedToken a : addedTokens) {
             if (!a.content().isEmpty()) {
                 addedTexts.add(a.content(), 0);
-                longest = Math.max(longest, a.content().length());
+                longestAdded = Math.max(longestAdded, a.content().length());
             }
         }
-        this.longestAdded = longest;
-        for (AddedToken a : added.all()) {
-            if (!a.special()) {
-                plainAddedIds.set(added.idOf(a.content()));
-            }
+        EditPath path = WhiteSpaceEdits.of(this, normalizer, preTokenizer, postProcessor, added);
+        if (path == null) {
+            path = PieceEdits.of(this, normalizer, preTokenizer, model, postProcessor, added, addedTexts,
+                    longestAdded);
         }
-        SplitPreTokenizer split = incremental ? null : resumableSplit();
-        this.pieceSplit = split == null ? null : split.regex();
-        this.byteLevel = split == null ? null : ((SequencePreTokenizer) preTokenizer).steps().get(1);
-        this.forcedCuts = incremental || split != null ? null
-                : ForcedCuts.of(normalizer, preTokenizer, model, postProcessor, added.all(), addedTexts,
-                        longestAdded);
-    }
-
-    /**
-     * The Split stage of a byte-level pipeline that {@link #encodeEdited} re-encodes piece by piece, or null. It
-     * needs: no normalizer, or one that {@linkplain Normalizer#cutsBeforeAscii cuts before ASCII} with a pattern
-     * that {@linkplain OnigRegex#stopsReadingAtAnyNonSpace stops reading at any non-space}; a Split with a
-     * {@linkplain OnigRegex#resumable resumable} pattern whose matches are the pieces (Isolated, or Removed
-     * inverted), then ByteLevel with no prefix space and no regex of its own (each piece's bytes, alone); a
-     * post-processor that only {@linkplain PostProcessor#wrapsSequence wraps} the sequence; added tokens matched as
-     * they are written (no single_word, lstrip, rstrip; not normalized when there is a normalizer), each special or
-     * with an id the model never gives, so a matched one is told by its token: special, or that id.
-     */
-    private SplitPreTokenizer resumableSplit() {
-        if (normalizer != null && !normalizer.cutsBeforeAscii() || !(preTokenizer instanceof SequencePreTokenizer seq)
-                || seq.steps().size() != 2
-                || !(seq.steps().get(0) instanceof SplitPreTokenizer split)
-                || !(seq.steps().get(1) instanceof ByteLevelPreTokenizer bytes)
-                || (postProcessor != null && !postProcessor.wrapsSequence())) {
-            return null;
+        if (path == null) {
+            ForcedCuts cuts = ForcedCuts.of(normalizer, preTokenizer, model, postProcessor, added.all(), addedTexts,
+                    longestAdded);
+            path = cuts == null ? null : new ForcedCutEdits(this, cuts);
         }
-        boolean piecesAreMatches = split.behavior() == SplitBehavior.ISOLATED && !split.invert()
-                || split.behavior() == SplitBehavior.REMOVED && split.invert();
-        if (split.regex() == null || !split.regex().resumable() || !piecesAreMatches || bytes.addPrefixSpace()
-                || bytes.useRegex() || normalizer != null && !split.regex().stopsReadingAtAnyNonSpace()) {
-            return null;
-        }
-        boolean plainAdded = added.all().stream()
-                .allMatch(a -> !a.singleWord() && !a.lstrip() && !a.rstrip() && !a.content().isEmpty()
-                        && (normalizer == null || !a.normalized())
-                        && (a.special() || model.idToToken(added.idOf(a.content())) == null));
-        return plainAdded ? split : null;
+        this.editPath = path;
     }
 
     @Override
@@ -171,519 +120,28 @@ public final class HfTokenizer implements Tokenizer {
      * arrays are read-only). A clone per token, as {@link #tokenBytes} hands out, made a 5 MB text's BERT encoding
      * a million small arrays more, live as long as the encoding.
      */
-    private byte[] bytesOf(int id, String token) {
+    byte[] bytesOf(int id, String token) {
         byte[] b = cachedBytes(id);
         return b != null ? b : token.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Whether this pipeline can re-encode only the white-space-delimited stretch an edit touched. */
-    private boolean cutsAtAsciiWhitespace() {
-        return (normalizer == null || normalizer.cutsAtAsciiWhitespace()) && preTokenizer != null
-                && preTokenizer.cutsAtAsciiWhitespace() && (postProcessor == null || postProcessor.wrapsSequence())
-                && added.all().stream().noneMatch(a -> a.lstrip() || a.rstrip() || a.content().isBlank()
-                        || a.content().chars().anyMatch(HfTokenizer::isAsciiWhitespace));
-    }
-
-    private static boolean isAsciiWhitespace(int c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    }
-
     @Override
     public boolean editsIncrementally() {
-        return incremental || pieceSplit != null || forcedCuts != null;
+        return editPath != null;
     }
 
     /** Characters looked back (and ahead) for white space to cut at before giving up and encoding it all. */
     static final int CUT_SEARCH = 4096;
 
     /**
-     * {@code encode(text)} reusing {@code previous} (this tokenizer's default encoding of the text before an edit),
-     * for pipelines that {@linkplain #cutsAtAsciiWhitespace cut at white space}: the stretch from just after the
-     * last ASCII white space before the change to the first one after it is encoded alone; the tokens before and
-     * after are the previous ones (moved by the edit's length change, their words renumbered), between the same
-     * special tokens. Normalizer, pre-tokenizer and added tokens treat the text on either side of such a character
-     * independently and the model sees one word at a time, so this is what encoding the whole text gives.
+     * {@code encode(text)} reusing {@code previous} (this tokenizer's default encoding of the text before an edit):
+     * the pipeline's {@linkplain EditPath edit path}, if it has one, re-encodes only the text around the edit, if
+     * the previous tokens with a word are one run (the sequence) between the post-processor's specials.
      */
     @Override
     public Encoding encodeEdited(Encoding previous, String text) {
-        if (previous == null) {
-            return encode(text);
-        }
-        if (pieceSplit != null) {
-            return encodeEditedPieces(previous, text);
-        }
-        if (forcedCuts != null) {
-            return encodeEditedAtCuts(previous, text);
-        }
-        if (!incremental) {
-            return encode(text);
-        }
-        int[] run = sequenceRun(previous);
-        if (run == null) {
-            return encode(text);
-        }
-        int first = run[0];
-        int end = run[1];
-        int[] words = previous.wordIndex();
-        String old = previous.text();
-        TextEdit edit = TextEdit.between(old, text);
-        int from = edit.head();
-        while (from > 0 && !isAsciiWhitespace(old.charAt(from - 1))) {
-            if (edit.head() - from > CUT_SEARCH) {
-                return encode(text);
-            }
-            from--;
-        }
-        int to = edit.tailStart();
-        while (to < text.length() && !isAsciiWhitespace(text.charAt(to))) {
-            if (to - edit.tailStart() > CUT_SEARCH) {
-                return encode(text);
-            }
-            to++;
-        }
-        int shift = edit.shift();
-        int head = previous.firstStartingAt(first, end, from); // previous tokens before the cut
-        int tail = previous.firstStartingAt(head, end, to - shift); // the first previous token after the stretch
-        TokenList middle = sequence(text.substring(from, to), true);
-        int m = middle.size();
-        int wordBase = head > first ? words[head - 1] + 1 : 0;
-        int middleWords = m > 0 ? middle.wordIndex(m - 1) + 1 : 0;
-        return splice(previous, text, end, head, middle, from, wordBase, middleWords, tail, shift);
-    }
-
-    /**
-     * The previous encoding's sequence {@code [first, end)}: the one run of tokens with a word, between the
-     * post-processor's specials; null if there are no such tokens (which specials went before the sequence and
-     * which after is then unknown) or they are not one run.
-     */
-    private static int[] sequenceRun(Encoding previous) {
-        int size = previous.size();
-        int[] words = previous.wordIndex();
-        int first = 0;
-        while (first < size && words[first] < 0) {
-            first++;
-        }
-        if (first == size) {
-            return null;
-        }
-        int end = first;
-        while (end < size && words[end] >= 0) {
-            end++;
-        }
-        for (int i = end; i < size; i++) {
-            if (words[i] >= 0) {
-                return null;
-            }
-        }
-        return new int[] {first, end};
-    }
-
-    /**
-     * The previous encoding's tokens before {@code head}, then {@code middle}'s (offsets moved by
-     * {@code offset}, words by {@code wordBase}; {@code middleWords} words), then the previous sequence's tokens
-     * from {@code tail} to {@code end} moved by the edit's {@code shift} and renumbered after the middle's words,
-     * then the previous specials after the sequence, unmoved.
-     */
-    private Encoding splice(Encoding previous, String text, int end, int head, TokenList middle, int offset,
-                            int wordBase, int middleWords, int tail, int shift) {
-        int size = previous.size();
-        int[] words = previous.wordIndex();
-        int m = middle.size();
-        int wordShift = tail < end ? wordBase + middleWords - words[tail] : 0;
-        int n = size - (tail - head) + m;
-        int[] ids = new int[n];
-        String[] tokens = new String[n];
-        byte[][] bytes = new byte[n][];
-        int[] newStarts = new int[n];
-        int[] newEnds = new int[n];
-        boolean[] special = new boolean[n];
-        int[] newWords = new int[n];
-        Encoding.copy(previous, 0, head, 0, 0, 0, ids, tokens, bytes, newStarts, newEnds, special, newWords);
-        for (int k = 0; k < m; k++) {
-            int at = head + k;
-            ids[at] = middle.id(k);
-            tokens[at] = middle.token(k);
-            bytes[at] = bytesOf(middle.id(k), middle.token(k));
-            newStarts[at] = middle.start(k) + offset;
-            newEnds[at] = middle.end(k) + offset;
-            special[at] = middle.special(k);
-            newWords[at] = middle.wordIndex(k) + wordBase;
-        }
-        int at = head + m; // the sequence's tail moves; the specials after it do not
-        Encoding.copy(previous, tail, end, at, shift, wordShift, ids, tokens, bytes, newStarts, newEnds, special,
-                newWords);
-        Encoding.copy(previous, end, size, at + end - tail, 0, 0, ids, tokens, bytes, newStarts, newEnds, special,
-                newWords);
-        return new Encoding(text, ids, tokens, bytes, newStarts, newEnds, special, newWords,
-                new Encoding.Edited(previous, head, size - tail));
-    }
-
-    /** Characters between the restart of a piece-by-piece re-encoding and the first changed character. */
-    static final int RESTART_MARGIN = OnigRegex.LOOKAHEAD + 2;
-
-    /** Characters past the change a normalized stretch reaches at first (it grows while the pieces go on). */
-    private static final int WINDOW_REACH = 64;
-
-    /**
-     * {@code encodeEdited} for a {@linkplain #resumableSplit byte-level pipeline split by a resumable pattern}, as
-     * tiktoken's: splitting restarts at a previous piece that starts at least {@link #RESTART_MARGIN} characters
-     * before the change, right after a character that {@linkplain OnigRegex#stopsReading stops reading}, and stops
-     * at the first piece in the unchanged tail that starts where a previous piece started (moved by the edit's
-     * length change); the pieces between are encoded, the tokens before and after copied.
-     * <p>Why this is {@code encode(text)}: added tokens are matched left to right, each where the scan finds one;
-     * with none starting near the change in either text (else all is encoded again), the scan passes the change
-     * matching nothing and the matches elsewhere are the previous ones (moved). Each stretch of text between them
-     * is split alone into its pattern's matches; the change lies in one such stretch, and the restart is in it
-     * too (at its start if need be: the added token before it is kept). The pieces before the restart were decided
-     * reading no further than {@link OnigRegex#LOOKAHEAD} past the character before it, all unchanged text, so they
-     * are the same; the pieces from a piece start on depend on the text from there to the stretch's end alone (no
-     * look-behind), so from a piece start in the unchanged tail that was a piece start before, the pieces are the
-     * previous ones, moved, and at the stretch's end the added token and all after it are. Each piece's tokens are
-     * its bytes' (ByteLevel then the model, piece by piece); a piece's index among all pieces and added tokens is
-     * its word.
-     * <p>With a normalizer (Qwen's NFC; one that {@linkplain Normalizer#cutsBeforeAscii cuts before ASCII}) the
-     * split reads each stretch normalized, and the same holds of the normalized text, through these facts: a
-     * stretch normalizes as its parts between <em>cuts</em> ({@linkplain Normalizer#cutsBefore positions} of ASCII
-     * characters and, for NFC, of CJK ones; and its ends) do, each normalized character aligned to its own original
-     * ones. The two texts' normalized stretches agree up to the last cut at or before the change ({@code agreed});
-     * the restart is a cut at least {@link #RESTART_MARGIN} normalized characters before it, and the normalized
-     * character before the restart is white space exactly when the original one is, which is all that stopping
-     * reading asks of it for such a pattern
-     * ({@linkplain OnigRegex#stopsReadingAtAnyNonSpace}). The pieces from the restart are found in the
-     * {@linkplain Window normalized stretch} from it to a later cut, each taken only once the split cannot have read
-     * past that stretch deciding it. The resume is a piece start on a cut in the unchanged tail (the only normalized
-     * character aligned to that cut): the normalized text from there is the previous one from there, moved by the
-     * edit's length change in the original text.
-     */
-    private Encoding encodeEditedPieces(Encoding previous, String text) {
-        int[] run = sequenceRun(previous);
-        if (run == null) {
-            return encodeAfresh(previous, text);
-        }
-        int first = run[0];
-        int end = run[1];
-        int[] ids = previous.ids();
-        int[] words = previous.wordIndex();
-        int[] starts = previous.starts();
-        boolean[] specials = previous.special();
-        if (words[first] != 0 || starts[first] != 0) {
-            return encodeAfresh(previous, text); // not a default encoding
-        }
-        String old = previous.text();
-        TextEdit edit = TextEdit.between(old, text);
-        int head = edit.head();
-        int shift = edit.shift();
-        int tailStart = edit.tailStart();
-        // the normalized texts agree before the last cut at or before the change (no normalizer: the change)
-        int agreed = head;
-        if (!isCut(old, head) || !isCut(text, head)) {
-            do {
-                agreed--;
-            } while (agreed > 0 && !isCut(old, agreed) && head - agreed <= CUT_SEARCH);
-            if (head - agreed > CUT_SEARCH) {
-                return encodeAfresh(previous, text);
-            }
-        }
-        // no added token starts near the change in either text: the matches elsewhere are the previous ones
-        int near = agreed - Math.max(longestAdded, RESTART_MARGIN); // no added token starts after the restart's piece
-        if (addedTokenStartsIn(text, near, tailStart + 1) || addedTokenStartsIn(old, near, tailStart - shift + 1)) {
-            return encodeAfresh(previous, text);
-        }
-        // the restart: walk back over the previous pieces from the last one starting far enough before the change
-        int restart = previous.wordStart(first, previous.firstStartingAt(first, end, agreed - RESTART_MARGIN + 1) - 1);
-        int from;
-        while (true) {
-            if (restart <= first) {
-                restart = first;
-                if (!addedAt(specials, ids, first)) {
-                    from = 0;
-                    break;
-                }
-            }
-            if (addedAt(specials, ids, restart)) { // an added token (it ends before the change): its segment's text starts after
-                from = previous.ends()[restart];
-                restart++;
-                break;
-            }
-            from = starts[restart];
-            if (addedAt(specials, ids, restart - 1)) {
-                break; // a segment's start
-            }
-            if (isCut(old, from) && pieceSplit.stopsReading(old.codePointBefore(from))
-                    && normalizedLength(text, from, agreed) >= RESTART_MARGIN) {
-                break; // right after a character the pieces before do not read past, far enough before the change
-            }
-            if (head - from > CUT_SEARCH) {
-                return encodeAfresh(previous, text);
-            }
-            restart = previous.wordStart(first, restart - 1);
-        }
-        int wordBase = restart > first ? words[restart - 1] + 1 : 0;
-        // the segment's end: the next added token (it is after the change), where the split's text ends
-        int segmentEnd = restart;
-        while (segmentEnd < end && !addedAt(specials, ids, segmentEnd)) {
-            segmentEnd++;
-        }
-        int limit = segmentEnd < end ? starts[segmentEnd] + shift : text.length();
-        Pieces pieces = new Pieces(text, 0);
-        Window window = new Window(text, from, limit, tailStart);
-        pieces.read(window);
-        int resume = segmentEnd; // the first token of the previous piece the unchanged tail resumes at
-        for (int i = window.start(); i < window.stop() || !window.complete(); ) {
-            if (i == window.stop()) {
-                i = window.grow(i);
-                pieces.read(window);
-                continue;
-            }
-            int at = window.original(i);
-            if (at >= tailStart && isCut(text, at)) {
-                int t = previous.wordStartingAt(restart, segmentEnd, at - shift);
-                if (t >= 0) {
-                    resume = t;
-                    break;
-                }
-            }
-            int e = pieces.finder.pieceEnd(i, window.stop());
-            if (e < 0) {
-                return encodeAfresh(previous, text);
-            }
-            if (!window.complete() && !window.decided(e)) {
-                i = window.grow(i); // the split may have read past the stretch: see more of the text
-                pieces.read(window);
-                continue;
-            }
-            pieces.add(i, e);
-            i = e;
-        }
-        TokenList middle = pieces.finish();
-        return splice(previous, text, end, restart, middle, 0, wordBase, pieces.words, resume, shift);
-    }
-
-    /**
-     * {@code encodeEdited} for a pipeline with {@linkplain ForcedCuts forced cuts}: the text between the nearest
-     * cuts around the change ({@link ForcedCuts#window}, which says why that is {@code encode(text)}) is encoded
-     * alone, the tokens before and after are the previous ones; a window cut inside a stretch continues the word
-     * of the token beside it.
-     */
-    private Encoding encodeEditedAtCuts(Encoding previous, String text) {
-        int[] run = sequenceRun(previous);
-        if (run == null || previous.wordIndex()[run[0]] != 0 || previous.starts()[run[0]] != 0) {
-            return encodeAfresh(previous, text);
-        }
-        int first = run[0];
-        int end = run[1];
-        ForcedCuts.Window w = forcedCuts.window(previous, first, end, text);
-        if (w == null) {
-            return encodeAfresh(previous, text);
-        }
-        int[] words = previous.wordIndex();
-        TokenList middle = sequence(text.substring(w.from(), w.to()), true);
-        int m = middle.size(); // 0 only for a window [0, 0): no words before the tail
-        int last = m > 0 ? middle.wordIndex(m - 1) : 0;
-        int wordBase = w.head() == first ? 0 : words[w.head() - 1] + (w.joinsHead() ? 0 : 1);
-        int middleWords = m == 0 ? 0 : w.joinsTail() ? last : last + 1;
-        return splice(previous, text, end, w.head(), middle, w.from(), wordBase, middleWords, w.tail(),
-                text.length() - previous.text().length());
-    }
-
-    /** Whether token {@code k} (of an encoding's specials and ids) is an added token matched in the text. */
-    private boolean addedAt(boolean[] specials, int[] ids, int k) {
-        return specials[k] || plainAddedIds.get(ids[k]);
-    }
-
-    /**
-     * Whether the normalizer (if any) normalizes a stretch of text the same cut at {@code p} or not: a
-     * {@linkplain Normalizer#cutsBefore cut} (before an ASCII character, among others). Without one, every
-     * position is.
-     */
-    private boolean isCut(String s, int p) {
-        return normalizer == null || p >= s.length() || normalizer.cutsBefore(s.charAt(p));
-    }
-
-    /** The length of {@code text[from, to)} normalized, both ends cuts. */
-    private int normalizedLength(String text, int from, int to) {
-        if (normalizer == null || from >= to || normalizer.leavesAlone(CharBuffer.wrap(text, from, to))) {
-            return Math.max(0, to - from);
-        }
-        return normalizedRange(text, from, to).length();
-    }
-
-    /** {@code text[from, to)} normalized, aligned to the text. */
-    private NormalizedString normalizedRange(String text, int from, int to) {
-        NormalizedString s = NormalizedString.ofRange(text, from, to);
-        normalizer.normalize(s);
-        return s;
-    }
-
-    /**
-     * The text the split reads from a restart on ({@code from}, a cut), up to a later cut {@code to} no further
-     * than the segment's end ({@code limit}): the text itself where the normalizer leaves that stretch alone (the
-     * positions are the text's), else the stretch normalized (its own positions, each character aligned to the
-     * original text). Without a normalizer, all of it to the segment's end. Normalizing the stretch gives what
-     * normalizing the whole segment gives there, since both ends are cuts; a longer stretch, to a later cut, begins
-     * with what the shorter one was.
-     */
-    private final class Window {
-        private final String text;
-        private final int from;
-        private final int limit;
-        private int to;
-        /** The stretch normalized, or null: the text itself. */
-        private NormalizedString normalized;
-
-        Window(String text, int from, int limit, int changeEnd) {
-            this.text = text;
-            this.from = from;
-            this.limit = limit;
-            reach(normalizer == null ? limit : cutAtOrAfter(Math.min(limit, Math.max(from, changeEnd) + WINDOW_REACH)));
-        }
-
-        private int cutAtOrAfter(int p) {
-            int q = p;
-            while (q < limit && !isCut(text, q)) {
-                if (q - p > CUT_SEARCH) {
-                    return limit;
-                }
-                q++;
-            }
-            return q;
-        }
-
-        private void reach(int newTo) {
-            to = newTo;
-            if (normalizer == null
-                    || normalized == null && normalizer.leavesAlone(CharBuffer.wrap(text, from, to))) {
-                normalized = null;
-            } else { // once normalized, always: a stretch that was changed stays so, grown
-                normalized = normalizedRange(text, from, to);
-            }
-        }
-
-        /** What the split reads. */
-        String seen() {
-            return normalized == null ? text : normalized.get();
-        }
-
-        int start() {
-            return normalized == null ? from : 0;
-        }
-
-        int stop() {
-            return normalized == null ? to : normalized.length();
-        }
-
-        /** Whether it reaches the segment's end. */
-        boolean complete() {
-            return to == limit;
-        }
-
-        /** The original position of what is seen at {@code i}. */
-        int original(int i) {
-            return normalized == null ? i : normalized.alignStart(i);
-        }
-
-        /** The piece seen at {@code [a, b)}, aligned to the original text. */
-        NormalizedString piece(int a, int b) {
-            return normalized == null ? NormalizedString.ofRange(text, a, b) : normalized.slice(a, b);
-        }
-
-        /**
-         * Whether a piece the split ended at {@code e} in what is seen ends there in the whole segment too: a code
-         * point that stops reading lies at or after its last one, {@link OnigRegex#LOOKAHEAD} units or more before
-         * the end of what is seen, so deciding it read nothing past that end.
-         */
-        boolean decided(int e) {
-            String s = seen();
-            int stop = stop();
-            for (int k = e - Character.charCount(s.codePointBefore(e)); k < stop; ) {
-                int cp = s.codePointAt(k);
-                int n = Character.charCount(cp);
-                if (pieceSplit.stopsReading(cp)) {
-                    return k + n + OnigRegex.LOOKAHEAD <= stop;
-                }
-                k += n;
-            }
-            return false;
-        }
-
-        /** Reach a later cut, about twice as far; returns what position {@code i} of what was seen is now. */
-        int grow(int i) {
-            int offset = i - start();
-            reach(cutAtOrAfter(Math.min(limit, to + Math.max(to - from, WINDOW_REACH))));
-            return start() + offset;
-        }
-    }
-
-    /** {@code encode(text)}, saying it kept none of {@code previous}'s tokens. */
-    private Encoding encodeAfresh(Encoding previous, String text) {
-        Encoding e = encode(text);
-        return new Encoding(text, e.ids(), e.tokens(), e.bytes(), e.starts(), e.ends(), e.special(), e.wordIndex(),
-                new Encoding.Edited(previous, 0, 0));
-    }
-
-    /** Whether an added token's text starts in the text at a position in {@code [from, to)}. */
-    private boolean addedTokenStartsIn(String text, int from, int to) {
-        if (longestAdded == 0) {
-            return false;
-        }
-        for (int p = Math.max(0, from), stop = Math.min(to, text.length()); p < stop; p++) {
-            if (addedTexts.longestAt(text, p) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Pieces found one after the other are encoded in batches: no working set the size of a pasted text. */
-    private static final int PIECE_BATCH = 4096;
-
-    /** Pieces of a text given one by one and encoded a batch at a time, each piece's index its word. */
-    private final class Pieces {
-        OnigRegex.PieceFinder finder;
-        private final String text;
-        /** What the pieces are read from, or null: the text itself. */
-        private Window window;
-        private final TokenList out = new TokenList();
-        private List<PreTokenizedString.Split> batch = new ArrayList<>();
-        private int batchWord;
-        /** The word of the next piece. */
-        int words;
-
-        Pieces(String text, int firstWord) {
-            this.text = text;
-            this.finder = pieceSplit.pieceFinder(text);
-            this.words = firstWord;
-            this.batchWord = firstWord;
-        }
-
-        /** Read the pieces from {@code w} from now on (again, after it grew). */
-        void read(Window w) {
-            window = w;
-            finder = pieceSplit.pieceFinder(w.seen());
-        }
-
-        void add(int start, int end) {
-            NormalizedString piece = window == null ? NormalizedString.ofRange(text, start, end)
-                    : window.piece(start, end);
-            batch.add(new PreTokenizedString.Split(piece, null));
-            words++;
-            if (batch.size() == PIECE_BATCH) {
-                flush();
-            }
-        }
-
-        private void flush() {
-            PreTokenizedString pts = new PreTokenizedString(text, batch);
-            byteLevel.preTokenize(pts);
-            modelInto(out, pts, null, batchWord);
-            batch = new ArrayList<>();
-            batchWord = words;
-        }
-
-        TokenList finish() {
-            flush();
-            return out;
-        }
+        int[] run = previous == null || editPath == null ? null : EditSplice.sequenceRun(previous);
+        return run == null ? encode(text) : editPath.encodeEdited(previous, run[0], run[1], text);
     }
 
     /** A text longer than this is encoded in stretches at least this long (see {@link #sequence}). */
@@ -691,69 +149,23 @@ public final class HfTokenizer implements Tokenizer {
 
     /**
      * The sequence's tokens before post-processing: added tokens matched, normalized, pre-tokenized, modelled. A
-     * pipeline that {@linkplain #cutsAtAsciiWhitespace cuts at white space} takes a long text in stretches cut right
-     * after ASCII white space, one with {@linkplain ForcedCuts forced cuts} in stretches cut at them, for the reason
-     * {@link #encodeEdited} may: the result is the same, and no stretch's normalizer (or BPE word) builds arrays the
-     * size of a pasted 5 MB text (garbage whose collections stop the window).
+     * long text goes in {@linkplain EditPath#sequenceInStretches stretches} cut where the pipeline's edit path may
+     * cut (white space, forced cuts; a resumable split's pieces in batches): the result is the same, and no
+     * stretch's normalizer (or BPE word) builds arrays the size of a pasted 5 MB text (garbage whose collections
+     * stop the window).
      */
-    private TokenList sequence(String text, boolean matchSpecial) {
-        if (pieceSplit != null && text.length() > STRETCH
-                && (!matchSpecial && plainAddedIds.isEmpty() || !addedTokenStartsIn(text, 0, text.length()))
-                && (normalizer == null || normalizer.leavesAlone(text))) {
-            Pieces pieces = new Pieces(text, 0); // the whole text is the Split's one piece: its matches, in batches
-            for (int i = 0; i < text.length(); ) {
-                int e = pieces.finder.pieceEnd(i, text.length());
-                if (e < 0) {
-                    return sequenceWhole(text, matchSpecial);
-                }
-                pieces.add(i, e);
-                i = e;
+    TokenList sequence(String text, boolean matchSpecial) {
+        if (editPath != null && text.length() > STRETCH) {
+            TokenList stretches = editPath.sequenceInStretches(text, matchSpecial);
+            if (stretches != null) {
+                return stretches;
             }
-            return pieces.finish();
         }
-        if (forcedCuts != null && matchSpecial && text.length() > STRETCH) {
-            TokenList out = new TokenList();
-            int wordBase = 0;
-            for (int from = 0; from < text.length(); ) {
-                int cut = forcedCuts.stretchEnd(text, from, from + STRETCH);
-                int to = cut < 0 ? -cut - 1 : cut;
-                TokenList part = sequenceWhole(text.substring(from, to), true);
-                // the next stretch's first word is this one's last when the cut is inside a stretch of text
-                wordBase = appendShifted(out, part, from, wordBase) - (cut >= 0 ? 1 : 0);
-                from = to;
-            }
-            return out;
-        }
-        if (!incremental || text.length() <= STRETCH) {
-            return sequenceWhole(text, matchSpecial);
-        }
-        TokenList out = new TokenList();
-        int wordBase = 0;
-        for (int from = 0; from < text.length(); ) {
-            int to = Math.min(text.length(), from + STRETCH);
-            while (to < text.length() && !isAsciiWhitespace(text.charAt(to - 1))) {
-                to++;
-            }
-            wordBase = appendShifted(out, sequenceWhole(text.substring(from, to), matchSpecial), from, wordBase);
-            from = to;
-        }
-        return out;
+        return sequenceWhole(text, matchSpecial);
     }
 
-    /**
-     * Adds {@code part}'s tokens to {@code out}, spans moved by {@code offset}, words by {@code wordBase}; returns
-     * the word after the last one added ({@code wordBase} if none).
-     */
-    private static int appendShifted(TokenList out, TokenList part, int offset, int wordBase) {
-        int n = part.size();
-        for (int i = 0; i < n; i++) {
-            out.add(part.id(i), part.token(i), part.start(i) + offset, part.end(i) + offset, part.special(i),
-                    part.wordIndex(i) + wordBase, 0);
-        }
-        return n > 0 ? part.wordIndex(n - 1) + wordBase + 1 : wordBase;
-    }
-
-    private TokenList sequenceWhole(String text, boolean matchSpecial) {
+    /** {@link #sequence} in one go. */
+    TokenList sequenceWhole(String text, boolean matchSpecial) {
         PreTokenizedString pts = preTokenize(text, matchSpecial);
         List<PreTokenizedString.Split> splits = pts.splits();
         boolean[] isAddedToken = new boolean[splits.size()];
@@ -770,7 +182,7 @@ public final class HfTokenizer implements Tokenizer {
      * input and the piece's index plus {@code wordBase} as its word; {@code isAddedToken} (null: none) marks the
      * pieces that were added tokens matched in the text.
      */
-    private void modelInto(TokenList list, PreTokenizedString pts, boolean[] isAddedToken, int wordBase) {
+    void modelInto(TokenList list, PreTokenizedString pts, boolean[] isAddedToken, int wordBase) {
         List<PreTokenizedString.Split> splits = pts.splits();
         pts.tokenize(piece -> model.tokenize(piece.get()));
         for (int w = 0; w < splits.size(); w++) {
@@ -895,7 +307,7 @@ public final class HfTokenizer implements Tokenizer {
 
     /** The forced cuts {@link #encodeEdited} re-encodes between, or null. */
     ForcedCuts forcedCuts() {
-        return forcedCuts;
+        return editPath instanceof ForcedCutEdits f ? f.cuts() : null;
     }
 
     /** The model stage, for views that explain it (vocabulary browser, merge ranks). */

@@ -99,6 +99,20 @@ class ByteLevelEditTest {
         }
     }
 
+    /**
+     * An edit that breaks an added token is encoded again whole: the fresh encoding, with no lineage (it kept none of
+     * the previous tokens by construction, but says nothing, as tiktoken's fallbacks: the chips compare the tokens).
+     */
+    @Test
+    void anEditOfAnAddedTokenIsEncodedAgainWholeWithNoLineage() {
+        Tokenizer llama = load("llama3");
+        Encoding old = llama.encode("one two <|begin_of_text|> three");
+        Encoding edited = llama.encodeEdited(old, "one two <|begin_of_tex|> three");
+        assertEquals(llama.encode("one two <|begin_of_tex|> three"), edited);
+        assertEquals(-1, edited.keptHead(old));
+        assertEquals(-1, edited.keptTail(old));
+    }
+
     /** An edit right after a piece changes that piece: a margin smaller than the look-ahead would keep it. */
     @ParameterizedTest
     @ValueSource(strings = {"llama3", "gpt4o"})
