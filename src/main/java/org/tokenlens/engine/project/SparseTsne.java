@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
@@ -118,6 +119,15 @@ final class SparseTsne {
             boolean early = iter < options.exaggerationIterations();
             double exaggeration = early ? options.earlyExaggeration() : 1;
             double momentum = early ? 0.5 : 0.8;
+            boolean report = listener != null
+                    && ((iter + 1) % options.reportEvery() == 0 || iter == iterations - 1);
+            BarnesHutRepulsion tree = report ? null : repulsion.tree(yr, n);
+            if (tree != null) {
+                treeIteration(tree, attraction, exaggeration, momentum, eta, yr, repel, attracts, grads, gains,
+                        update, pool);
+                centre(yr);
+                continue;
+            }
             // the attractive sums run on the pool while this thread builds the repulsion's tree (serial work
             // that would otherwise leave a core idle); each writes only its own arrays, yr is read by both. The
             // range arrays are added up there too, by the threads that wrote them, while the repulsion runs
@@ -127,8 +137,6 @@ final class SparseTsne {
             });
             double z = repulsion.compute(yr, n, repel, pool);
             attracted.join();
-            boolean report = listener != null
-                    && ((iter + 1) % options.reportEvery() == 0 || iter == iterations - 1);
             double kl = Double.NaN;
             if (report) {
                 unpermute(yr, order, y);
@@ -157,6 +165,102 @@ final class SparseTsne {
     }
 
     /**
+     * One iteration whose repulsion comes from the Barnes-Hut tree, as one fork of the pool's threads (lanes)
+     * instead of a fork and join per step: the lanes take tasks in turn — the tree first (serial), the attraction's
+     * ranges while it is built, then the tree's blocks, so that the fine-grained blocks, not the ~0.15 ms ranges,
+     * fill the end of the phase; the lane that finishes the last one adds up Z, and then all take the gradient
+     * step's chunks. Every task writes its own arrays as in {@link Repulsion#compute}, {@link Attraction} and
+     * {@link #step}, so the result is the same bits whatever the thread count (the caller centres the layout).
+     */
+    private void treeIteration(BarnesHutRepulsion tree, Attraction attraction, double exaggeration,
+                               double momentum, double eta, double[] yr, double[] repel, float[] attracts,
+                               double[] grads, double[] gains, double[] update, ForkJoinPool pool) {
+        attraction.load(yr);
+        Lanes lanes = new Lanes();
+        Runnable lane = () -> lane(lanes, tree, attraction, exaggeration, momentum, eta, yr, repel, attracts,
+                grads, gains, update);
+        int others = pool.getParallelism() - 1;
+        ForkJoinTask<?>[] forked = new ForkJoinTask<?>[others];
+        for (int t = 0; t < others; t++) {
+            forked[t] = pool.submit(lane);
+        }
+        lane.run();
+        for (ForkJoinTask<?> t : forked) {
+            t.join();
+        }
+    }
+
+    /** What the lanes of one {@link #treeIteration} share. */
+    private static final class Lanes {
+        /** Next force task: 0 the tree, 1…PARTS the attraction's ranges, then the tree's blocks. */
+        final AtomicInteger claim = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        final AtomicInteger stepClaim = new AtomicInteger();
+        /** The tree's block count once it is built, -1 before. */
+        volatile int blocks = -1;
+        /** Z, valid once {@link #forcesDone}. */
+        double z;
+        volatile boolean forcesDone;
+        volatile boolean failed;
+    }
+
+    private void lane(Lanes s, BarnesHutRepulsion tree, Attraction attraction, double exaggeration,
+                      double momentum, double eta, double[] yr, double[] repel, float[] attracts, double[] grads,
+                      double[] gains, double[] update) {
+        try {
+            int parts = Attraction.PARTS;
+            for (int t = s.claim.getAndIncrement(); ; t = s.claim.getAndIncrement()) {
+                if (t == 0) {
+                    tree.prepare(yr, n);
+                    s.blocks = tree.blocks();
+                } else if (t <= parts) {
+                    attraction.part(t - 1);
+                } else {
+                    // a block before the tree is built can only be claimed once every range is: wait for it
+                    int blocks = s.blocks;
+                    while (blocks < 0) {
+                        if (s.failed) {
+                            return;
+                        }
+                        Thread.onSpinWait();
+                        blocks = s.blocks;
+                    }
+                    if (t > parts + blocks) {
+                        break;
+                    }
+                    tree.block(t - 1 - parts);
+                }
+                int done = s.done.incrementAndGet();
+                int blocks = s.blocks;
+                if (blocks >= 0 && done == 1 + parts + blocks) {
+                    s.z = tree.finish(n, repel);
+                    s.forcesDone = true;
+                }
+            }
+            while (!s.forcesDone) {
+                if (s.failed) {
+                    return;
+                }
+                Thread.onSpinWait();
+            }
+            double z = s.z;
+            for (int chunk = s.stepClaim.getAndIncrement(); chunk < STEP_CHUNKS;
+                 chunk = s.stepClaim.getAndIncrement()) {
+                attraction.totalsRanked(2 * chunkStart(chunk), 2 * chunkStart(chunk + 1), attracts);
+                step(chunk, exaggeration, z, momentum, eta, yr, repel, attracts, grads, gains, update);
+            }
+        } catch (RuntimeException | Error e) {
+            s.failed = true;
+            throw e;
+        }
+    }
+
+    /** First point of a step chunk. */
+    private int chunkStart(int chunk) {
+        return (int) ((long) n * chunk / STEP_CHUNKS);
+    }
+
+    /**
      * One chunk of the points' gradient step: gradients, gains and momentum updates as element-wise passes over the
      * chunk's coordinates ({@code attracts} holds the attractive totals), then each point's step clipped to
      * {@link #MAX_STEP} and taken. Chunks are fixed by n, and every value depends on its own coordinate (or point)
@@ -164,8 +268,8 @@ final class SparseTsne {
      */
     private void step(int chunk, double exaggeration, double z, double momentum, double eta, double[] yr,
                       double[] repel, float[] attracts, double[] grads, double[] gains, double[] update) {
-        int k0 = (int) ((long) n * chunk / STEP_CHUNKS);
-        int k1 = (int) ((long) n * (chunk + 1) / STEP_CHUNKS);
+        int k0 = chunkStart(chunk);
+        int k1 = chunkStart(chunk + 1);
         int c0 = 2 * k0;
         int c1 = 2 * k1;
         for (int c = c0; c < c1; c++) {
