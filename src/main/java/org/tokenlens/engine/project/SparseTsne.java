@@ -121,10 +121,9 @@ final class SparseTsne {
             double momentum = early ? 0.5 : 0.8;
             boolean report = listener != null
                     && ((iter + 1) % options.reportEvery() == 0 || iter == iterations - 1);
-            BarnesHutRepulsion tree = report ? null : repulsion.tree(yr, n);
-            if (tree != null) {
-                treeIteration(tree, attraction, exaggeration, momentum, eta, yr, repel, attracts, grads, gains,
-                        update, pool);
+            if (!report) {
+                laneIteration(repulsion.tree(yr, n), attraction, exaggeration, momentum, eta, yr, repel,
+                        attracts, grads, gains, update, pool);
                 centre(yr);
                 continue;
             }
@@ -165,20 +164,25 @@ final class SparseTsne {
     }
 
     /**
-     * One iteration whose repulsion comes from the Barnes-Hut tree, as one fork of the pool's threads (lanes)
-     * instead of a fork and join per step: the lanes take tasks in turn — the tree first (serial), the attraction's
-     * ranges while it is built, then the tree's blocks, so that the fine-grained blocks, not the ~0.15 ms ranges,
-     * fill the end of the phase; the lane that finishes the last one adds up Z, and then all take the gradient
-     * step's chunks. Every task writes its own arrays as in {@link Repulsion#compute}, {@link Attraction} and
+     * One iteration without a report, as one fork of the pool's threads (lanes) instead of a fork and join per
+     * step: the lanes take tasks in turn — first the repulsion (with {@code tree}, its serial build; otherwise the
+     * whole {@link Repulsion#compute}, which forks on the pool itself), the attraction's ranges meanwhile, then the
+     * tree's blocks, so that the fine-grained blocks, not the ~0.15 ms ranges, fill the end of the phase when
+     * there is a tree; the lane that finishes the last task adds up Z, and then all take the gradient step's
+     * chunks. (Before, the attraction ran as a pool task of its own next to the repulsion, and during the FFT
+     * iterations its caller, done with the FFT, waited ~0.6 ms of each ~1.1 ms iteration for it instead of
+     * taking ranges.) Every task writes its own arrays as in {@link Repulsion#compute}, {@link Attraction} and
      * {@link #step}, so the result is the same bits whatever the thread count (the caller centres the layout).
+     *
+     * @param tree the Barnes-Hut repulsion to run block by block, or null to call {@link #repulsion} whole
      */
-    private void treeIteration(BarnesHutRepulsion tree, Attraction attraction, double exaggeration,
+    private void laneIteration(BarnesHutRepulsion tree, Attraction attraction, double exaggeration,
                                double momentum, double eta, double[] yr, double[] repel, float[] attracts,
                                double[] grads, double[] gains, double[] update, ForkJoinPool pool) {
         attraction.load(yr);
         Lanes lanes = new Lanes();
         Runnable lane = () -> lane(lanes, tree, attraction, exaggeration, momentum, eta, yr, repel, attracts,
-                grads, gains, update);
+                grads, gains, update, pool);
         int others = pool.getParallelism() - 1;
         ForkJoinTask<?>[] forked = new ForkJoinTask<?>[others];
         for (int t = 0; t < others; t++) {
@@ -190,13 +194,13 @@ final class SparseTsne {
         }
     }
 
-    /** What the lanes of one {@link #treeIteration} share. */
+    /** What the lanes of one {@link #laneIteration} share. */
     private static final class Lanes {
-        /** Next force task: 0 the tree, 1…PARTS the attraction's ranges, then the tree's blocks. */
+        /** Next force task: 0 the repulsion (or the tree), 1…PARTS the attraction's ranges, then the tree's blocks. */
         final AtomicInteger claim = new AtomicInteger();
         final AtomicInteger done = new AtomicInteger();
         final AtomicInteger stepClaim = new AtomicInteger();
-        /** The tree's block count once it is built, -1 before. */
+        /** The tree's block count once it is built (0 without a tree), -1 before. */
         volatile int blocks = -1;
         /** Z, valid once {@link #forcesDone}. */
         double z;
@@ -206,11 +210,14 @@ final class SparseTsne {
 
     private void lane(Lanes s, BarnesHutRepulsion tree, Attraction attraction, double exaggeration,
                       double momentum, double eta, double[] yr, double[] repel, float[] attracts, double[] grads,
-                      double[] gains, double[] update) {
+                      double[] gains, double[] update, ForkJoinPool pool) {
         try {
             int parts = Attraction.PARTS;
             for (int t = s.claim.getAndIncrement(); ; t = s.claim.getAndIncrement()) {
-                if (t == 0) {
+                if (t == 0 && tree == null) {
+                    s.z = repulsion.compute(yr, n, repel, pool);
+                    s.blocks = 0;
+                } else if (t == 0) {
                     tree.prepare(yr, n);
                     s.blocks = tree.blocks();
                 } else if (t <= parts) {
@@ -233,7 +240,9 @@ final class SparseTsne {
                 int done = s.done.incrementAndGet();
                 int blocks = s.blocks;
                 if (blocks >= 0 && done == 1 + parts + blocks) {
-                    s.z = tree.finish(n, repel);
+                    if (tree != null) {
+                        s.z = tree.finish(n, repel);
+                    }
                     s.forcesDone = true;
                 }
             }
