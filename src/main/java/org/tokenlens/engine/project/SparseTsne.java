@@ -7,6 +7,7 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
@@ -58,6 +59,16 @@ final class SparseTsne {
      * @param listener progress callback, or null: then the KL is computed only at the end
      */
     double run(double[] y, Tsne.Listener listener, BooleanSupplier cancelled) {
+        return run(y, start -> { }, listener, cancelled);
+    }
+
+    /**
+     * As {@link #run(double[], Tsne.Listener, BooleanSupplier)}, with the start layout written into {@code y} by
+     * {@code start} on this thread while the pool computes P (both after the k nearest neighbours, which a PCA
+     * start's BLAS calls would compete with): the PCA start's single-threaded parts (eigen decomposition,
+     * centring, projection) then share the machine with P's instead of leaving a core idle.
+     */
+    double run(double[] y, Consumer<double[]> start, Tsne.Listener listener, BooleanSupplier cancelled) {
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
             int k = Math.min(n - 1, (int) (3 * options.perplexity()));
@@ -65,7 +76,10 @@ final class SparseTsne {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("t-SNE cancelled before the first iteration");
             }
-            Affinities p = Affinities.of(knn, n, options.perplexity(), pool);
+            ForkJoinTask<Affinities> affinities = pool.submit(() -> Affinities.of(knn, n, options.perplexity(),
+                    pool));
+            start.accept(y);
+            Affinities p = affinities.join();
             // the iterations run as one task of the pool: its joins then run queued pieces (or wait) on a worker
             // instead of parking this thread and waking it twice per iteration, and the work is shared by
             // options.threads() threads, not one more than that

@@ -194,6 +194,13 @@ class TsneTest {
         Projection mixed = Tsne.run(data, ids, o.withThreads(3).withReportEvery(7), (it, x, y, kl) -> { }, null);
         assertArrayEquals(reported.x(), mixed.x());
         assertArrayEquals(reported.y(), mixed.y());
+        // Tsne.run computes the PCA start while the pool computes P: the same as starting from it afterwards
+        double[] y = Tsne.initialLayout(data, o);
+        new SparseTsne(data, o.withThreads(2), new HybridRepulsion(o.theta(), 2)).run(y, null, () -> false);
+        for (int i = 0; i < 2100; i++) {
+            assertEquals(reported.x()[i], (float) y[2 * i]);
+            assertEquals(reported.y()[i], (float) y[2 * i + 1]);
+        }
     }
 
     @Test
