@@ -190,8 +190,8 @@ final class SparseTsne {
 
     /**
      * The pool's threads on the iterations without a report: the caller and {@code threads − 1} helpers, pool tasks
-     * that stay for a run of such iterations and wait between them by spinning, not parked (waking a parked worker
-     * took ~40–60 µs of each ~1.2 ms iteration). An iteration is one {@link Lanes}: the lanes take tasks in turn —
+     * that stay for a run of such iterations and wait between them spinning (then yielding), not parked (waking a
+     * parked worker took ~40–60 µs of each ~1.2 ms iteration). An iteration is one {@link Lanes}: the lanes take tasks in turn —
      * first the repulsion (with a tree, its serial build; otherwise the whole {@link Repulsion#compute}, which
      * forks on the pool itself), the attraction's ranges meanwhile, then the tree's blocks, so that the
      * fine-grained blocks, not the ~0.15 ms ranges, fill the end of the phase; the lane that finishes the last
@@ -203,7 +203,7 @@ final class SparseTsne {
      */
     private final class Crew {
 
-        /** Spinning this long without an iteration, a helper naps instead ({@link #NAP_NANOS} at a time). */
+        /** Waiting this long without an iteration, a helper naps instead ({@link #NAP_NANOS} at a time). */
         private static final long SPIN_NANOS = 1_000_000;
         private static final long NAP_NANOS = 50_000;
 
@@ -248,12 +248,13 @@ final class SparseTsne {
             Lanes s = new Lanes(tree, exaggeration, momentum);
             current = s;
             lane(s);
+            long since = System.nanoTime();
             while (s.stepsDone.get() < STEP_CHUNKS) {
                 if (s.failed) {
                     stop();
                     throw new IllegalStateException("a t-SNE lane failed");
                 }
-                Thread.onSpinWait();
+                pause(since);
             }
         }
 
@@ -270,7 +271,7 @@ final class SparseTsne {
                     idleSince = System.nanoTime();
                     spins = 0;
                 } else if ((++spins & 255) != 0 || System.nanoTime() - idleSince < SPIN_NANOS) {
-                    Thread.onSpinWait();
+                    pause(idleSince);
                 } else {
                     LockSupport.parkNanos(this, NAP_NANOS);
                 }
@@ -309,11 +310,12 @@ final class SparseTsne {
                     } else {
                         // a block before the tree is built can only be claimed once every range is: wait for it
                         int blocks = s.blocks;
+                        long since = System.nanoTime();
                         while (blocks < 0) {
                             if (s.failed) {
                                 return;
                             }
-                            Thread.onSpinWait();
+                            pause(since);
                             blocks = s.blocks;
                         }
                         if (t > parts + blocks) {
@@ -330,11 +332,12 @@ final class SparseTsne {
                         s.forcesDone = true;
                     }
                 }
+                long since = System.nanoTime();
                 while (!s.forcesDone) {
                     if (s.failed) {
                         return;
                     }
-                    Thread.onSpinWait();
+                    pause(since);
                 }
                 double z = s.z;
                 for (int chunk = s.stepClaim.getAndIncrement(); chunk < STEP_CHUNKS;
@@ -356,7 +359,7 @@ final class SparseTsne {
         final BarnesHutRepulsion tree;
         final double exaggeration;
         final double momentum;
-        /** Next force task: 0 the repulsion (or the tree), 1…PARTS the attraction's ranges, then the tree's blocks. */
+        /** Next force task: 0 the repulsion (or the tree), 1…PARTS the attraction's ranges, then the blocks. */
         final AtomicInteger claim = new AtomicInteger();
         final AtomicInteger done = new AtomicInteger();
         final AtomicInteger stepClaim = new AtomicInteger();
@@ -372,6 +375,21 @@ final class SparseTsne {
             this.tree = tree;
             this.exaggeration = exaggeration;
             this.momentum = momentum;
+        }
+    }
+
+    /**
+     * Spinning this long in a wait, a lane yields its core instead: to the JIT's compiler threads while a JVM warms
+     * up, and to other jobs on a loaded machine, which otherwise wait for the end of a spinning thread's time slice.
+     */
+    private static final long YIELD_AFTER_NANOS = 20_000;
+
+    /** One round of a wait that began at {@code since} ({@link System#nanoTime}): a spin, or a yield once long. */
+    private static void pause(long since) {
+        if (System.nanoTime() - since < YIELD_AFTER_NANOS) {
+            Thread.onSpinWait();
+        } else {
+            Thread.yield();
         }
     }
 
