@@ -144,10 +144,19 @@ final class Attraction {
      * {@link #totalsRanked}.
      */
     void computeRanked(double[] yr, ForkJoinPool pool) {
+        load(yr);
+        pool.submit(() -> IntStream.range(0, PARTS).parallel().forEach(this::part)).join();
+    }
+
+    /**
+     * The first half of {@link #computeRanked}: the coordinates, already in the summing order, taken in single
+     * precision. Then {@link #part} for every range in [0, {@link #PARTS}) on any threads, each once, gives the
+     * same sums.
+     */
+    void load(double[] yr) {
         for (int k = 0; k < 2 * n; k++) {
             yf[k] = (float) yr[k];
         }
-        pool.submit(() -> IntStream.range(0, PARTS).parallel().forEach(this::part)).join();
     }
 
     /**
@@ -183,7 +192,8 @@ final class Attraction {
         }
     }
 
-    private void part(int part) {
+    /** Range {@code part}'s pairs summed into its own array (which it clears first). */
+    void part(int part) {
         float[] f = sums[part];
         Arrays.fill(f, 0f);
         float[] yv = yf;

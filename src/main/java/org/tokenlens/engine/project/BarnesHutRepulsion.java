@@ -141,27 +141,53 @@ final class BarnesHutRepulsion implements Repulsion {
 
     @Override
     public double compute(double[] y, int n, double[] repel, ForkJoinPool pool) {
+        prepare(y, n);
+        int count = blockCount;
+        // blocks differ in cost by 10× or more (points × list length): each thread takes the next block in turn
+        AtomicInteger next = new AtomicInteger();
+        int threads = Math.min(count, pool.getParallelism());
+        pool.submit(() -> IntStream.range(0, threads).parallel().forEach(thread -> {
+            for (int b = next.getAndIncrement(); b < count; b = next.getAndIncrement()) {
+                block(b);
+            }
+        })).join();
+        return finish(n, repel);
+    }
+
+    @Override
+    public BarnesHutRepulsion tree(double[] y, int n) {
+        return this;
+    }
+
+    /**
+     * The serial start of {@link #compute}: the tree of {@code y} and its blocks. Then {@link #block} for every
+     * block in [0, {@link #blocks}) on any threads, each once, and {@link #finish}: the same values as
+     * {@link #compute}, whichever threads ran the blocks.
+     */
+    void prepare(double[] y, int n) {
         if (fx.length < n) {
             fx = new double[n];
             fy = new double[n];
             zs = new double[n];
         }
-        QuadTree t = tree;
-        t.build(y, n);
-        findBlocks(t);
-        int count = blockCount;
-        int[] bs = blocks;
-        // blocks differ in cost by 10× or more (points × list length): each thread takes the next block in turn
-        AtomicInteger next = new AtomicInteger();
-        int threads = Math.min(count, pool.getParallelism());
-        pool.submit(() -> IntStream.range(0, threads).parallel().forEach(thread -> {
-            Work w = work.get();
-            for (int b = next.getAndIncrement(); b < count; b = next.getAndIncrement()) {
-                block(t, bs[b], w);
-            }
-        })).join();
+        tree.build(y, n);
+        findBlocks(tree);
+    }
+
+    /** Blocks of the tree {@link #prepare} built. */
+    int blocks() {
+        return blockCount;
+    }
+
+    /** Block b's walk and sums (b in [0, {@link #blocks})): writes its points' forces and Z shares only. */
+    void block(int b) {
+        block(tree, blocks[b], work.get());
+    }
+
+    /** After every block: the forces into {@code repel} (interleaved, in y's order) and Z, summed in tree order. */
+    double finish(int n, double[] repel) {
         double z = 0;
-        int[] order = t.order;
+        int[] order = tree.order;
         for (int k = 0; k < n; k++) {
             int i = order[k];
             repel[2 * i] = fx[k];

@@ -54,6 +54,15 @@ final class HybridRepulsion implements Repulsion {
         return barnesHut.compute(y, n, repel, pool);
     }
 
+    @Override
+    public BarnesHutRepulsion tree(double[] y, int n) {
+        if (useFft(y, n)) {
+            return null;
+        }
+        treeCalls++;
+        return barnesHut;
+    }
+
     boolean useFft(double[] y, int n) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;

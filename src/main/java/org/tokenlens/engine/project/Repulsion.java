@@ -16,4 +16,13 @@ interface Repulsion {
      * @return Z
      */
     double compute(double[] y, int n, double[] repel, ForkJoinPool pool);
+
+    /**
+     * The Barnes-Hut repulsion that {@link #compute} would use for these coordinates, for a caller that runs its
+     * steps ({@link BarnesHutRepulsion#prepare}, blocks, finish) itself, or null when it would use something else.
+     * A repulsion that chooses per call counts the call as made.
+     */
+    default BarnesHutRepulsion tree(double[] y, int n) {
+        return null;
+    }
 }

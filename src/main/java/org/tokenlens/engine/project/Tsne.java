@@ -178,11 +178,10 @@ public final class Tsne {
             throw new IllegalArgumentException("the exact t-SNE (Smile) uses early exaggeration 12 for 250 "
                     + "iterations: " + options.earlyExaggeration() + " for " + options.exaggerationIterations());
         }
-        double[] init = initialLayout(points, options);
         double[] y;
         double kl;
         if (exact) {
-            ExactTsne.Result r = ExactTsne.run(points, init, options, l, c);
+            ExactTsne.Result r = ExactTsne.run(points, initialLayout(points, options), options, l, c);
             y = r.coordinates();
             kl = r.klDivergence();
         } else {
@@ -191,8 +190,10 @@ public final class Tsne {
                 case BARNES_HUT -> new BarnesHutRepulsion(options.theta());
                 default -> new HybridRepulsion(options.theta(), options.threads());
             };
-            kl = new SparseTsne(points, options, repulsion).run(init, listener, c);
-            y = init;
+            // the start layout (a PCA) is computed while the pool computes P
+            y = new double[2 * n];
+            kl = new SparseTsne(points, options, repulsion).run(y, into -> initialLayout(points, options, into),
+                    listener, c);
         }
         float[] xs = new float[n];
         float[] ys = new float[n];
@@ -223,8 +224,14 @@ public final class Tsne {
 
     /** Interleaved (x, y) start positions with standard deviation 1e-4 along the first axis. */
     static double[] initialLayout(Points points, Options options) {
+        double[] y = new double[2 * points.n()];
+        initialLayout(points, options, y);
+        return y;
+    }
+
+    /** {@link #initialLayout(Points, Options)} written into {@code y} (2n values). */
+    static void initialLayout(Points points, Options options, double[] y) {
         int n = points.n();
-        double[] y = new double[2 * n];
         if (options.init() == Init.PCA && points.dim() >= 2 && n > 2) {
             double[][] pcs = Pca.fit(points, 2).transform(points, 2);
             double sd = std(pcs[0]);
@@ -239,7 +246,6 @@ public final class Tsne {
                 y[i] = random.nextGaussian() * 1e-4;
             }
         }
-        return y;
     }
 
     private static double std(double[] v) {

@@ -176,6 +176,34 @@ class TsneTest {
     }
 
     @Test
+    void iterationsOnTheLanesGiveTheSameLayoutAsTheReportingPathWhateverTheThreads() {
+        // a listener that hears every iteration sends all of them the pool's way (forces, KL, then the step); none
+        // sends them all to the lanes (tasks taken in turn, helpers spinning between iterations); every 7th mixes
+        // both, the helpers stopped and started again around each report. AUTO: the FFT and then the tree
+        Points data = Clusters.gaussian(2100, 10, 4, 3, 2);
+        int[] ids = Clusters.range(2100);
+        Tsne.Options o = Tsne.Options.defaults().withIterations(400).withPerplexity(10);
+        Projection reported = Tsne.run(data, ids, o.withThreads(2).withReportEvery(1), (it, x, y, kl) -> { },
+                null);
+        for (int threads = 1; threads <= 3; threads++) {
+            Projection lanes = Tsne.run(data, ids, o.withThreads(threads), null, null);
+            assertArrayEquals(reported.x(), lanes.x(), threads + " threads");
+            assertArrayEquals(reported.y(), lanes.y(), threads + " threads");
+            assertEquals(reported.klDivergence(), lanes.klDivergence());
+        }
+        Projection mixed = Tsne.run(data, ids, o.withThreads(3).withReportEvery(7), (it, x, y, kl) -> { }, null);
+        assertArrayEquals(reported.x(), mixed.x());
+        assertArrayEquals(reported.y(), mixed.y());
+        // Tsne.run computes the PCA start while the pool computes P: the same as starting from it afterwards
+        double[] y = Tsne.initialLayout(data, o);
+        new SparseTsne(data, o.withThreads(2), new HybridRepulsion(o.theta(), 2)).run(y, null, () -> false);
+        for (int i = 0; i < 2100; i++) {
+            assertEquals(reported.x()[i], (float) y[2 * i]);
+            assertEquals(reported.y()[i], (float) y[2 * i + 1]);
+        }
+    }
+
+    @Test
     void theVectorApiKernelsGiveTheSameLayoutAsPlainJavaWithOneOrTwoThreads() {
         // both the Barnes-Hut block sums and the step's gains run on the kernels under test
         // above the exact limit, so AUTO runs the FFT while the map is narrow and then the Barnes-Hut blocks
