@@ -93,6 +93,30 @@ class ChunkedPasteFxTest {
         assertEquals("before", viewModel.textProperty().get());
     }
 
+    /**
+     * The paste's end is on screen, caret there, before the text is handed on: the pulse that shows it does not
+     * also start the lanes (their workers would take the cores from that frame's layout and drawing).
+     */
+    @Test
+    void theEndIsShownBeforeTheTextIsHandedOver(FxRobot robot) throws TimeoutException {
+        String pasted = big();
+        boolean[] atHandOver = new boolean[2];
+        robot.interact(() -> {
+            viewModel.textProperty().addListener((obs, old, now) -> {
+                int last = view.editor().getParagraphs().size() - 1;
+                atHandOver[0] = view.editor().getCaretPosition() == view.editor().getLength();
+                atHandOver[1] = view.editor().lastVisibleParToAllParIndex() == last;
+            });
+            view.editor().selectAll();
+            view.editor().replaceSelection(pasted);
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view.editor().isInsertingChunks());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, handedOver.size());
+        assertTrue(atHandOver[0], "caret at the paste's end when the text is handed on");
+        assertTrue(atHandOver[1], "the paste's last line on screen when the text is handed on");
+    }
+
     @Test
     void aSmallPasteGoesInAtOnce(FxRobot robot) {
         robot.interact(() -> {
