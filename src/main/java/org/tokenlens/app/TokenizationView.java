@@ -154,10 +154,13 @@ public final class TokenizationView extends BorderPane {
     private void initBindings() {
         SessionModel session = viewModel.session();
         bindEditorText();
+        // not while a chunked paste goes in: its offsets are not the lanes' text yet (the old tokens at them would
+        // be highlighted and the lanes scrolled there, building chip rows in the paste's first pulses); the
+        // selection is handed on with the text, at the end
         InvalidationListener caret = obs -> {
-            IndexRange sel = editor.getSelection();
-            session.editorSelectionProperty().set(sel.getLength() > 0 ? sel
-                    : new IndexRange(editor.getCaretPosition(), editor.getCaretPosition()));
+            if (!editor.isInsertingChunks()) {
+                publishSelection();
+            }
         };
         editor.caretPositionProperty().addListener(caret);
         editor.selectionProperty().addListener(caret);
@@ -250,12 +253,20 @@ public final class TokenizationView extends BorderPane {
                 pasteBuffer = null;
             }
             handOver(editorText);
+            publishSelection();
         });
         viewModel.textProperty().addListener((obs, old, now) -> {
             if (!editorWriting) {
                 editor.replaceText(now == null ? "" : now);
             }
         });
+    }
+
+    /** The editor's caret or selection to the session (the lanes highlight the tokens it covers). */
+    private void publishSelection() {
+        IndexRange sel = editor.getSelection();
+        viewModel.session().editorSelectionProperty().set(sel.getLength() > 0 ? sel
+                : new IndexRange(editor.getCaretPosition(), editor.getCaretPosition()));
     }
 
     private void handOver(String text) {

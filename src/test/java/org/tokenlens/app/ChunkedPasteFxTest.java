@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
+import javafx.scene.control.IndexRange;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
@@ -115,6 +116,26 @@ class ChunkedPasteFxTest {
         assertEquals(1, handedOver.size());
         assertTrue(atHandOver[0], "caret at the paste's end when the text is handed on");
         assertTrue(atHandOver[1], "the paste's last line on screen when the text is handed on");
+    }
+
+    /**
+     * While a paste goes in, the editor's offsets are not the lanes' text: the session's editor range (the lanes
+     * highlight and scroll to the tokens it covers) stays as it was, and takes the caret at the paste's end with
+     * the text.
+     */
+    @Test
+    void theCaretIsHandedOnWithTheText(FxRobot robot) throws TimeoutException {
+        String pasted = big();
+        List<IndexRange> published = new CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            view.editor().selectRange(2, 4);
+            viewModel.session().editorSelectionProperty().addListener((obs, old, now) -> published.add(now));
+            view.editor().replaceSelection(pasted);
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view.editor().isInsertingChunks());
+        WaitForAsyncUtils.waitForFxEvents();
+        int end = view.editor().getLength() - 2; // "be" + paste + "re"
+        assertEquals(List.of(new IndexRange(end, end)), published);
     }
 
     @Test
