@@ -39,11 +39,6 @@ public final class TokenEditor extends StyleClassedTextArea {
         onChunkedDone = onDone;
     }
 
-    /** Length of the text a running chunked replacement inserts in all (0 when none runs): room to reserve. */
-    int chunkedTextLength() {
-        return running == null ? 0 : running.text.length();
-    }
-
     /** Every plain-text edit comes through here: typing, paste (replaceSelection), insertText, replaceText(text). */
     @Override
     public void replaceText(int start, int end, String text) {
