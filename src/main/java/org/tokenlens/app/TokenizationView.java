@@ -70,6 +70,7 @@ public final class TokenizationView extends BorderPane {
         viewModel.setResultQueue(new PulseResultQueue()); // at most one apply per lane per pulse
         createView();
         initBindings();
+        PasteWarmUp.whenShown(this, () -> { });
     }
 
     private void createView() {
