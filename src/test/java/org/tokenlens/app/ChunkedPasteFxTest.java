@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
@@ -25,7 +26,7 @@ import org.tokenlens.app.task.CurrentThreadTaskRunner;
 /**
  * A paste over the chunking threshold goes in over several pulses: read-only with progress meanwhile, the view
  * model hears the text once, at the end, exactly as pasted (surrogate pairs and CR LF across chunk ends), and one
- * undo brings the previous text back.
+ * undo brings the previous text back. And the paste warm-up ({@link PasteWarmUp}) leaves all that alone.
  */
 @ExtendWith(ApplicationExtension.class)
 class ChunkedPasteFxTest {
@@ -33,12 +34,14 @@ class ChunkedPasteFxTest {
     private TokenizationViewModel viewModel;
     private TokenizationView view;
     private final List<String> handedOver = new CopyOnWriteArrayList<>();
+    private final CountDownLatch warmedUp = new CountDownLatch(1);
 
     @Start
     void start(Stage stage) {
         viewModel = new TokenizationViewModel(new FakeLoader(), new CurrentThreadTaskRunner(), List.of("words"),
                 List.of("words"), "before");
         view = new TokenizationView(viewModel, message -> { });
+        PasteWarmUp.whenShown(view, warmedUp::countDown);
         viewModel.textProperty().addListener((obs, old, now) -> handedOver.add(now));
         stage.setScene(new Scene(view, 900, 600));
         stage.show();
@@ -136,6 +139,19 @@ class ChunkedPasteFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         int end = view.editor().getLength() - 2; // "be" + paste + "re"
         assertEquals(List.of(new IndexRange(end, end)), published);
+    }
+
+    /** The paste warm-up runs once the window is shown, to its end, and leaves the user's editor and text alone. */
+    @Test
+    void theWarmUpRunsOffScreenAndTouchesNothingOfTheUsers(FxRobot robot) throws InterruptedException {
+        assertTrue(warmedUp.await(20, TimeUnit.SECONDS), "the warm-up's chunked insert came to its end");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("before", view.editor().getText());
+        assertFalse(view.editor().isUndoAvailable(), "nothing to undo");
+        assertTrue(view.editor().isEditable());
+        assertEquals(-1, view.editor().insertProgressProperty().get());
+        assertEquals(List.of(), handedOver, "the view model heard nothing");
+        assertEquals(0, view.statusBar().getProgress(), "no progress shown");
     }
 
     @Test
