@@ -63,6 +63,8 @@ public final class TokenizationView extends BorderPane {
     private final SplitPane horizontal = new SplitPane();
     private final SplitPane vertical = new SplitPane();
     private final InvalidationListener spanChanged = obs -> updateHighlight();
+    /** The editor's caret or selection moved since the last pulse: handed to the session at the next one. */
+    private boolean selectionQueued;
 
     public TokenizationView(TokenizationViewModel viewModel, Consumer<String> errorPresenter) {
         this.viewModel = viewModel;
@@ -157,12 +159,25 @@ public final class TokenizationView extends BorderPane {
     private void initBindings() {
         SessionModel session = viewModel.session();
         bindEditorText();
-        // not while a chunked paste goes in: its offsets are not the lanes' text yet (the old tokens at them would
-        // be highlighted and the lanes scrolled there, building chip rows in the paste's first pulses); the
-        // selection is handed on with the text, at the end
+        // once per pulse, before its CSS and layout: a selection replaced within one event (select all, then a
+        // paste) is never drawn, so it neither highlights nor scrolls the lanes. And not while a chunked paste goes
+        // in: its offsets are not the lanes' text yet (the old tokens at them would be highlighted and the lanes
+        // scrolled there, building chip rows in the paste's first pulses); it is handed on with the text
         InvalidationListener caret = obs -> {
-            if (!editor.isInsertingChunks()) {
+            Scene scene = getScene();
+            if (scene == null) {
                 publishSelection();
+            } else if (!selectionQueued) {
+                selectionQueued = true;
+                org.tokenlens.app.chips.AfterLayout.before(scene, () -> {
+                    selectionQueued = false;
+                    if (editor.isInsertingChunks()) {
+                        editor.getSelection(); // validated, so that the next move is heard
+                        editor.getCaretPosition();
+                    } else {
+                        publishSelection();
+                    }
+                });
             }
         };
         editor.caretPositionProperty().addListener(caret);
