@@ -21,9 +21,10 @@ public final class TokenEditor extends StyleClassedTextArea {
     static final int CHUNK = 96 * 1024;
     /**
      * How long after the pulse that shows the paste's end the text is handed on. That pulse moves the caret to the
-     * end and lays out the cells there, and the frame it draws is a full repaint of the window, 60–145 ms in the
-     * software renderer; a pulse with changes of its own waits for that drawing to end, and the hand-over changes
-     * the status bar and the lanes — and starts the lanes' workers, which would take the 2 cores from the drawing.
+     * end and lays out the cells there, and the frame after it repaints the whole window (60–145 ms in the
+     * software renderer, KeystrokeBench); a pulse with changes of its own waits for that drawing to end, and the
+     * hand-over changes the status bar and the lanes — and starts the lanes' workers, which would take the 2 cores
+     * from the drawing.
      */
     static final long SETTLE_NANOS = 150_000_000L;
 
