@@ -1,5 +1,6 @@
 package org.tokenlens.app;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
@@ -29,6 +30,7 @@ import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.StatusBar;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
+import org.fxmisc.richtext.model.PlainTextChange;
 import org.tokenlens.app.chips.ChipMode;
 import org.tokenlens.app.chips.ColourMode;
 import org.tokenlens.app.session.SessionModel;
@@ -61,6 +63,8 @@ public final class TokenizationView extends BorderPane {
     private final SplitPane horizontal = new SplitPane();
     private final SplitPane vertical = new SplitPane();
     private final InvalidationListener spanChanged = obs -> updateHighlight();
+    /** The editor's caret or selection moved since the last pulse: handed to the session at the next one. */
+    private boolean selectionQueued;
 
     public TokenizationView(TokenizationViewModel viewModel, Consumer<String> errorPresenter) {
         this.viewModel = viewModel;
@@ -68,6 +72,7 @@ public final class TokenizationView extends BorderPane {
         viewModel.setResultQueue(new PulseResultQueue()); // at most one apply per lane per pulse
         createView();
         initBindings();
+        PasteWarmUp.whenShown(this, () -> { });
     }
 
     private void createView() {
@@ -154,10 +159,26 @@ public final class TokenizationView extends BorderPane {
     private void initBindings() {
         SessionModel session = viewModel.session();
         bindEditorText();
+        // once per pulse, before its CSS and layout: a selection replaced within one event (select all, then a
+        // paste) is never drawn, so it neither highlights nor scrolls the lanes. And not while a chunked paste goes
+        // in: its offsets are not the lanes' text yet (the old tokens at them would be highlighted and the lanes
+        // scrolled there, building chip rows in the paste's first pulses); it is handed on with the text
         InvalidationListener caret = obs -> {
-            IndexRange sel = editor.getSelection();
-            session.editorSelectionProperty().set(sel.getLength() > 0 ? sel
-                    : new IndexRange(editor.getCaretPosition(), editor.getCaretPosition()));
+            Scene scene = getScene();
+            if (scene == null) {
+                publishSelection();
+            } else if (!selectionQueued) {
+                selectionQueued = true;
+                org.tokenlens.app.chips.AfterLayout.before(scene, () -> {
+                    selectionQueued = false;
+                    if (editor.isInsertingChunks()) {
+                        editor.getSelection(); // validated, so that the next move is heard
+                        editor.getCaretPosition();
+                    } else {
+                        publishSelection();
+                    }
+                });
+            }
         };
         editor.caretPositionProperty().addListener(caret);
         editor.selectionProperty().addListener(caret);
@@ -212,8 +233,8 @@ public final class TokenizationView extends BorderPane {
 
     /** The editor's text, kept up to date edit by edit (see {@link #bindEditorText}). */
     private String editorText = "";
-    /** The text while a chunked paste goes in (see {@link #bindEditorText}). */
-    private StringBuilder pasteBuffer;
+    /** A chunked paste's edits while it goes in, applied once at its end (see {@link #bindEditorText}). */
+    private List<PlainTextChange> pasteChanges;
 
     /**
      * The editor's text and the view model's, kept equal both ways (RichTextFX's text is read-only: edits go
@@ -226,16 +247,16 @@ public final class TokenizationView extends BorderPane {
         editor.moveTo(0);
         // edits, not textProperty: a change listener on the text would build the whole string per chunk of a
         // paste. The text is kept here, each edit applied to it: the editor's getText() walks every paragraph,
-        // a third of a keystroke's editing cost in a 100 KB document. A chunked paste goes into a buffer sized
-        // for all of it once (a growing copy of megabytes is garbage the collector stops the FX thread for), and
-        // is handed on once, when it ends.
+        // a third of a keystroke's editing cost in a 100 KB document. A chunked paste's edits are kept as they
+        // come and joined into one string when it ends, handed on once (a buffer for all of it made at the first
+        // chunk cost that chunk's pulse 15 MB of allocation and copying)
         editorText = editor.getText();
         editor.plainTextChanges().subscribe(change -> {
             if (editor.isInsertingChunks()) {
-                if (pasteBuffer == null) {
-                    pasteBuffer = new StringBuilder(editorText.length() + editor.chunkedTextLength()).append(editorText);
+                if (pasteChanges == null) {
+                    pasteChanges = new ArrayList<>();
                 }
-                pasteBuffer.replace(change.getPosition(), change.getRemovalEnd(), change.getInserted());
+                pasteChanges.add(change);
                 return;
             }
             String was = editorText;
@@ -245,17 +266,25 @@ public final class TokenizationView extends BorderPane {
             handOver(editorText);
         });
         editor.setOnChunkedDone(() -> { // once, at the end: the lanes tokenize the paste once
-            if (pasteBuffer != null) {
-                editorText = pasteBuffer.toString();
-                pasteBuffer = null;
+            if (pasteChanges != null) {
+                editorText = ChunkedEdits.applied(editorText, pasteChanges);
+                pasteChanges = null;
             }
             handOver(editorText);
+            publishSelection();
         });
         viewModel.textProperty().addListener((obs, old, now) -> {
             if (!editorWriting) {
                 editor.replaceText(now == null ? "" : now);
             }
         });
+    }
+
+    /** The editor's caret or selection to the session (the lanes highlight the tokens it covers). */
+    private void publishSelection() {
+        IndexRange sel = editor.getSelection();
+        viewModel.session().editorSelectionProperty().set(sel.getLength() > 0 ? sel
+                : new IndexRange(editor.getCaretPosition(), editor.getCaretPosition()));
     }
 
     private void handOver(String text) {

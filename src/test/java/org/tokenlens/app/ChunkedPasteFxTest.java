@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
+import javafx.scene.control.IndexRange;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
@@ -24,7 +26,7 @@ import org.tokenlens.app.task.CurrentThreadTaskRunner;
 /**
  * A paste over the chunking threshold goes in over several pulses: read-only with progress meanwhile, the view
  * model hears the text once, at the end, exactly as pasted (surrogate pairs and CR LF across chunk ends), and one
- * undo brings the previous text back.
+ * undo brings the previous text back. And the paste warm-up ({@link PasteWarmUp}) leaves all that alone.
  */
 @ExtendWith(ApplicationExtension.class)
 class ChunkedPasteFxTest {
@@ -32,12 +34,14 @@ class ChunkedPasteFxTest {
     private TokenizationViewModel viewModel;
     private TokenizationView view;
     private final List<String> handedOver = new CopyOnWriteArrayList<>();
+    private final CountDownLatch warmedUp = new CountDownLatch(1);
 
     @Start
     void start(Stage stage) {
         viewModel = new TokenizationViewModel(new FakeLoader(), new CurrentThreadTaskRunner(), List.of("words"),
                 List.of("words"), "before");
         view = new TokenizationView(viewModel, message -> { });
+        PasteWarmUp.whenShown(view, warmedUp::countDown);
         viewModel.textProperty().addListener((obs, old, now) -> handedOver.add(now));
         stage.setScene(new Scene(view, 900, 600));
         stage.show();
@@ -91,6 +95,63 @@ class ChunkedPasteFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("before", view.editor().getText(), "one undo restores the text before the paste");
         assertEquals("before", viewModel.textProperty().get());
+    }
+
+    /**
+     * The paste's end is on screen, caret there, before the text is handed on: the pulse that shows it does not
+     * also start the lanes (their workers would take the cores from that frame's layout and drawing).
+     */
+    @Test
+    void theEndIsShownBeforeTheTextIsHandedOver(FxRobot robot) throws TimeoutException {
+        String pasted = big();
+        boolean[] atHandOver = new boolean[2];
+        robot.interact(() -> {
+            viewModel.textProperty().addListener((obs, old, now) -> {
+                int last = view.editor().getParagraphs().size() - 1;
+                atHandOver[0] = view.editor().getCaretPosition() == view.editor().getLength();
+                atHandOver[1] = view.editor().lastVisibleParToAllParIndex() == last;
+            });
+            view.editor().selectAll();
+            view.editor().replaceSelection(pasted);
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view.editor().isInsertingChunks());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, handedOver.size());
+        assertTrue(atHandOver[0], "caret at the paste's end when the text is handed on");
+        assertTrue(atHandOver[1], "the paste's last line on screen when the text is handed on");
+    }
+
+    /**
+     * While a paste goes in, the editor's offsets are not the lanes' text: the session's editor range (the lanes
+     * highlight and scroll to the tokens it covers) stays as it was, and takes the caret at the paste's end with
+     * the text.
+     */
+    @Test
+    void theCaretIsHandedOnWithTheText(FxRobot robot) throws TimeoutException {
+        String pasted = big();
+        List<IndexRange> published = new CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            view.editor().selectRange(2, 4);
+            viewModel.session().editorSelectionProperty().addListener((obs, old, now) -> published.add(now));
+            view.editor().replaceSelection(pasted);
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view.editor().isInsertingChunks());
+        WaitForAsyncUtils.waitForFxEvents();
+        int end = view.editor().getLength() - 2; // "be" + paste + "re"
+        assertEquals(List.of(new IndexRange(end, end)), published);
+    }
+
+    /** The paste warm-up runs once the window is shown, to its end, and leaves the user's editor and text alone. */
+    @Test
+    void theWarmUpRunsOffScreenAndTouchesNothingOfTheUsers(FxRobot robot) throws InterruptedException {
+        assertTrue(warmedUp.await(20, TimeUnit.SECONDS), "the warm-up's chunked insert came to its end");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("before", view.editor().getText());
+        assertFalse(view.editor().isUndoAvailable(), "nothing to undo");
+        assertTrue(view.editor().isEditable());
+        assertEquals(-1, view.editor().insertProgressProperty().get());
+        assertEquals(List.of(), handedOver, "the view model heard nothing");
+        assertEquals(0, view.statusBar().getProgress(), "no progress shown");
     }
 
     @Test

@@ -192,6 +192,24 @@ class TokenizationLinkingFxTest {
                 chips(robot, 1).stream().map(c -> has(c, "boundary-diff")).toList(), "x starts inside \"cdx\"");
     }
 
+    /**
+     * The editor's range reaches the session (and so the lanes) once per pulse: a selection replaced within the
+     * same event is never drawn, so it neither highlights nor scrolls the lanes; the last one is handed on.
+     */
+    @Test
+    void aSelectionReplacedWithinOneEventIsNotHandedOn(FxRobot robot) throws TimeoutException {
+        settle();
+        List<IndexRange> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            viewModel.session().editorSelectionProperty().addListener((obs, old, now) -> published.add(now));
+            view.editor().selectRange(0, 4);
+            view.editor().moveTo(3);
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !published.isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(new IndexRange(3, 3)), published);
+    }
+
     /** The chips the caret covers are scrolled into view, far down a long text and back at its top. */
     @Test
     void caretRevealsItsChipsFarDownALongText(FxRobot robot) throws TimeoutException {
