@@ -69,7 +69,8 @@ final class PasteWarmUp {
         TokenEditor editor = new TokenEditor();
         editor.getStyleClass().add("editor");
         editor.setWrapText(true);
-        editor.getStylesheets().add(TokenEditor.class.getResource("editor.css").toExternalForm());
+        // not editor.css: in a scene never shown, its looked-up colours do not resolve and each new cell logs
+        // three CSS warnings on the console; the themes' own .editor rules still apply
         Parent root = new VBox(new VirtualizedScrollPane<>(editor), status);
         Scene scene = new Scene(root, 800, 240);
         scene.getStylesheets().setAll(shown.getStylesheets());

@@ -9,12 +9,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javafx.scene.Scene;
 import javafx.scene.control.IndexRange;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.StyleClassedTextArea;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -35,9 +40,29 @@ class ChunkedPasteFxTest {
     private TokenizationView view;
     private final List<String> handedOver = new CopyOnWriteArrayList<>();
     private final CountDownLatch warmedUp = new CountDownLatch(1);
+    /** JavaFX's CSS warnings (e.g. a looked-up colour that does not resolve), logged while the window runs. */
+    private final List<String> cssWarnings = new CopyOnWriteArrayList<>();
+    private final Handler cssLog = new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+            if (r.getLevel().intValue() >= Level.WARNING.intValue() && r.getLoggerName() != null
+                    && r.getLoggerName().startsWith("javafx.css")) {
+                cssWarnings.add(r.getMessage());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     @Start
     void start(Stage stage) {
+        Logger.getLogger("").addHandler(cssLog);
         viewModel = new TokenizationViewModel(new FakeLoader(), new CurrentThreadTaskRunner(), List.of("words"),
                 List.of("words"), "before");
         view = new TokenizationView(viewModel, message -> { });
@@ -152,6 +177,12 @@ class ChunkedPasteFxTest {
         assertEquals(-1, view.editor().insertProgressProperty().get());
         assertEquals(List.of(), handedOver, "the view model heard nothing");
         assertEquals(0, view.statusBar().getProgress(), "no progress shown");
+        assertEquals(List.of(), cssWarnings, "no CSS warning on the console");
+    }
+
+    @AfterEach
+    void removeLogHandler() {
+        Logger.getLogger("").removeHandler(cssLog);
     }
 
     @Test
