@@ -83,7 +83,10 @@ final class LaneView extends VBox {
             }
             var diff = viewModel.boundaryDiffProperty().get();
             int differing = diff == null ? 0 : diff.cardinality();
-            return stats.details() + (owner.lanes().size() > 1 ? " · " + differing + " boundaries differ" : "");
+            if (owner.lanes().size() < 2) {
+                return stats.details();
+            }
+            return stats.details() + " · " + differing + (differing == 1 ? " boundary differs" : " boundaries differ");
         }, viewModel.statsProperty(), viewModel.boundaryDiffProperty(), owner.lanes()));
         chips.selectedTokenProperty().bind(indexIn(session.selectedTokenProperty()));
         chips.hoveredTokenProperty().bind(indexIn(session.hoveredTokenProperty()));
