@@ -10,7 +10,6 @@ import javafx.beans.value.ChangeListener;
 import org.tokenlens.app.chips.ChipData;
 import org.tokenlens.app.chips.ChipMode;
 import org.tokenlens.app.chips.ChipWidths;
-import org.tokenlens.app.chips.TokenMarks;
 import org.tokenlens.engine.tokenize.Encoding;
 import org.tokenlens.engine.tokenize.Tokenizer;
 
@@ -19,9 +18,10 @@ import org.tokenlens.engine.tokenize.Tokenizer;
  * keystroke's engine work before the user's first keystroke. In the first seconds of typing C2 still compiles that
  * code on the other core (on 2 cores the machine is then saturated) and keystroke → chips p99 sits at the 16 ms
  * target; once compiled it is 5–7 ms (docs/BENCHMARKS.md, session 5).
- * <p>What it runs is what {@link LaneViewModel} runs inline for a keystroke, per lane that edits incrementally:
- * the tokenizer's {@link Tokenizer#encodeEdited}, {@link ChipData#edited}, {@link LaneStats#edited}, and then what
- * the lanes' comparison runs, {@link BoundaryDiff#of} and {@link BoundaryDiff#compare} — on a daemon thread, on a
+ * <p>What it runs is what {@link LaneViewModel} runs inline for a keystroke ({@link LaneViewModel#load}: the
+ * tokenizer's {@link Tokenizer#encodeEdited}, {@link ChipData#edited}, {@link LaneStats#edited}), per lane
+ * {@linkplain LaneViewModel#inlineShown that edits inline}, and then what the lanes' comparison runs,
+ * {@link BoundaryDiff#of} and {@link BoundaryDiff#compare} — on a daemon thread, on a
  * {@linkplain #sample sample} of the text encoded afresh, typing a short phrase at a few places in it and deleting
  * it again. Nothing it makes is shown or kept: it reads of the lanes only their tokenizers (immutable and
  * thread-safe) and chip modes, and each lane's chip widths go to a cache of its own. The editor and the chip strips
@@ -107,11 +107,9 @@ public final class KeystrokeWarmup {
         String text = viewModel.textProperty().get();
         List<Lane> lanes = new ArrayList<>();
         for (LaneViewModel lane : viewModel.lanes()) {
-            Tokenizer t = lane.tokenizerProperty().get();
-            ChipData chips = lane.chipDataProperty().get();
-            if (t != null && chips != null && t.editsIncrementally()
-                    && chips.encoding().size() <= LaneViewModel.INLINE_MAX_TOKENS) {
-                lanes.add(new Lane(t, chips.mode()));
+            LaneViewModel.Loaded shown = lane.inlineShown();
+            if (shown != null) {
+                lanes.add(new Lane(shown.tokenizer(), shown.chipData().mode()));
             }
         }
         start(lanes, sample(text == null ? "" : text));
@@ -154,10 +152,7 @@ public final class KeystrokeWarmup {
         long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         int n = lanes.size();
-        Encoding[] encodings = new Encoding[n];
-        ChipData[] chips = new ChipData[n];
-        LaneStats[] stats = new LaneStats[n];
-        int[] unknown = new int[n];
+        LaneViewModel.Loaded[] shown = new LaneViewModel.Loaded[n];
         ChipWidths.Cache[] widths = new ChipWidths.Cache[n];
         Typing typing = new Typing(text);
         List<BoundaryDiff.Boundaries> boundaries = new ArrayList<>(n);
@@ -165,12 +160,9 @@ public final class KeystrokeWarmup {
         ended = "running";
         try {
             for (int k = 0; k < n; k++) { // what the lane would show for this text
-                Tokenizer t = lanes.get(k).tokenizer();
-                unknown[k] = TokenMarks.unknownId(t);
                 widths[k] = new ChipWidths.Cache();
-                encodings[k] = t.encode(text);
-                chips[k] = ChipData.of(encodings[k], unknown[k], lanes.get(k).mode(), widths[k]);
-                stats[k] = LaneStats.of(encodings[k], chips[k].marks());
+                shown[k] = LaneViewModel.load(lanes.get(k).tokenizer(), null, text, lanes.get(k).mode(), widths[k],
+                        false);
             }
             while (edits < maxEdits) {
                 if (stopped) {
@@ -183,13 +175,10 @@ public final class KeystrokeWarmup {
                 }
                 String edited = typing.next();
                 boundaries.clear();
-                for (int k = 0; k < n && !stopped; k++) {
-                    Encoding e = lanes.get(k).tokenizer().encodeEdited(encodings[k], edited);
-                    ChipData data = ChipData.edited(chips[k], e, unknown[k], chips[k].mode(), widths[k]);
-                    stats[k] = LaneStats.edited(stats[k], encodings[k].text(), e, data.marks());
-                    encodings[k] = e;
-                    chips[k] = data;
-                    boundaries.add(BoundaryDiff.of(e));
+                for (int k = 0; k < n && !stopped; k++) { // a keystroke's work per lane, as the lane does it
+                    shown[k] = LaneViewModel.load(shown[k].tokenizer(), shown[k], edited, shown[k].chipData().mode(),
+                            widths[k], true);
+                    boundaries.add(shown[k].boundaries());
                 }
                 if (boundaries.size() == n) {
                     BoundaryDiff.compare(boundaries);
@@ -199,7 +188,11 @@ public final class KeystrokeWarmup {
         } catch (RuntimeException e) { // a lane's own keystroke falls back to its worker and reports it there
             why = "failed: " + e;
         }
-        last = List.of(encodings);
+        List<Encoding> encodings = new ArrayList<>(n);
+        for (LaneViewModel.Loaded s : shown) {
+            encodings.add(s == null ? null : s.encoding());
+        }
+        last = encodings;
         wallNanos = System.nanoTime() - t0;
         cpuNanos = THREADS.getCurrentThreadCpuTime() - c0;
         ended = why;

@@ -99,15 +99,13 @@ public final class LaneViewModel {
         ChipMode mode = chipMode;
         // what the lane shows, and the tokenizer that made it: an edit re-encodes from it (only near the change)
         Loaded from = shown;
-        if (from != null && name.equals(lastGoodName) && from.tokenizer().editsIncrementally()
-                && from.chipData().mode() == mode
-                && from.encoding().size() <= INLINE_MAX_TOKENS
+        if (inlineShown() != null && name.equals(lastGoodName) && from.chipData().mode() == mode
                 && TextEdit.between(from.encoding().text(), snapshot).changed() <= INLINE_MAX_CHARS) {
             // a keystroke: re-encoding near it costs well under a millisecond, less than the hop to a worker and
             // back — the chips change in the same frame as the editor's text
             Loaded result;
             try {
-                result = load(from.tokenizer(), from, snapshot, mode, false);
+                result = load(from.tokenizer(), from, snapshot, mode, widthCache, false);
             } catch (RuntimeException e) {
                 result = null; // the worker repeats it and reports the failure as any other
             }
@@ -121,7 +119,8 @@ public final class LaneViewModel {
         busy.set(true);
         pending = runner.run(() -> {
                     Tokenizer t = loader.apply(name);
-                    return load(t, from != null && from.tokenizer() == t ? from : null, snapshot, mode, true);
+                    return load(t, from != null && from.tokenizer() == t ? from : null, snapshot, mode, widthCache,
+                            true);
                 },
                 result -> results.submit(this, () -> deliver(request, name, result)),
                 failure -> {
@@ -133,22 +132,33 @@ public final class LaneViewModel {
     }
 
     /** Up to this many tokens shown, an edit of up to {@link #INLINE_MAX_CHARS} is re-encoded on the FX thread. */
-    static final int INLINE_MAX_TOKENS = 150_000;
+    private static final int INLINE_MAX_TOKENS = 150_000;
     private static final int INLINE_MAX_CHARS = 256;
 
     /**
-     * Encodes {@code text}, from {@code before} (this tokenizer's result for an earlier text) if not null; with the
-     * boundaries for the lane comparison if {@code boundaries} (else the comparison's own task works them out).
+     * What the lane shows, if a keystroke on it is re-encoded on the FX thread (its tokenizer edits incrementally,
+     * and it is not too long; {@link #request} adds the keystroke's own conditions), else null.
      */
-    private Loaded load(Tokenizer t, Loaded before, String text, ChipMode mode, boolean boundaries) {
+    Loaded inlineShown() {
+        Loaded s = shown;
+        return s != null && s.tokenizer().editsIncrementally() && s.encoding().size() <= INLINE_MAX_TOKENS ? s : null;
+    }
+
+    /**
+     * Encodes {@code text}, from {@code before} (this tokenizer's result for an earlier text) if not null; with the
+     * boundaries for the lane comparison if {@code boundaries} (else the comparison's own task works them out);
+     * chip widths through {@code widths}. What a keystroke costs a lane, and what {@link KeystrokeWarmup} runs.
+     */
+    static Loaded load(Tokenizer t, Loaded before, String text, ChipMode mode, ChipWidths.Cache widths,
+                       boolean boundaries) {
         int unknown = TokenMarks.unknownId(t);
         if (before == null) {
             Encoding e = t.encode(text);
-            ChipData data = ChipData.of(e, unknown, mode, widthCache);
+            ChipData data = ChipData.of(e, unknown, mode, widths);
             return new Loaded(t, e, data, LaneStats.of(e, data.marks()), boundaries ? BoundaryDiff.of(e) : null);
         }
         Encoding e = t.encodeEdited(before.encoding(), text);
-        ChipData data = ChipData.edited(before.chipData(), e, unknown, mode, widthCache);
+        ChipData data = ChipData.edited(before.chipData(), e, unknown, mode, widths);
         return new Loaded(t, e, data, LaneStats.edited(before.stats(), before.encoding().text(), e, data.marks()),
                 boundaries ? BoundaryDiff.of(e) : null);
     }
@@ -166,7 +176,7 @@ public final class LaneViewModel {
     }
 
     /** A tokenizer, its encoding of the text and what the chips need, handed to the FX thread together. */
-    private record Loaded(Tokenizer tokenizer, Encoding encoding, ChipData chipData, LaneStats stats,
+    record Loaded(Tokenizer tokenizer, Encoding encoding, ChipData chipData, LaneStats stats,
                           BoundaryDiff.Boundaries boundaries) {
     }
 
